@@ -1,0 +1,131 @@
+/**
+ * The core's front door. Every adapter (Slack, Teams, terminal, replay) hands messages to
+ * `HelpdeskBot.handle` and renders the replies it returns.
+ */
+import { MemoryConversationStore, type ConversationStore } from './conversation/store';
+import { step } from './dialogue/step';
+import { TEXTS } from './dialogue/texts';
+import type { EscalationSink } from './escalation/sink';
+import type { KnowledgeBase } from './knowledge/knowledgeBase';
+import type { MatchResult } from './matching/matcher';
+import type { EscalationRecord, IncomingMessage, Outcome, Reply } from './messages';
+import { silentLogger, type Logger } from './logger';
+
+export interface BotOptions {
+  /** The knowledge to serve, or a function returning the current one (live reload). */
+  knowledge: KnowledgeBase | (() => KnowledgeBase);
+  /** Conversation state. Default: in memory. */
+  store?: ConversationStore;
+  /** Receives escalations. Default: none (escalations are only logged). */
+  sink?: EscalationSink;
+  /** Idle time after which a conversation is forgotten. Default: 24 hours. */
+  idleMs?: number;
+  /** Longer messages are not matched; the employee is asked for the essentials. Default: 8000 characters. */
+  maxMessageChars?: number;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+/** What one handled message produced. */
+export interface BotTurn {
+  conversationId: string;
+  outcome: Outcome;
+  entryId: string | null;
+  replies: Reply[];
+  escalation?: EscalationRecord;
+  /** False when an escalation could not be handed to the sink (it is logged in full). */
+  escalationDelivered?: boolean;
+  /** How the message was matched (null when it only answered a question). */
+  match: MatchResult | null;
+}
+
+export const DEFAULT_IDLE_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_MAX_MESSAGE_CHARS = 8000;
+
+export class HelpdeskBot {
+  private readonly store: ConversationStore;
+  private readonly idleMs: number;
+  private readonly maxMessageChars: number;
+  private readonly logger: Logger;
+  private readonly now: () => Date;
+  private readonly knowledge: () => KnowledgeBase;
+  // Messages of one conversation are handled one at a time, in arrival order.
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly options: BotOptions) {
+    const kb = options.knowledge;
+    this.knowledge = typeof kb === 'function' ? kb : () => kb;
+    this.store = options.store ?? new MemoryConversationStore();
+    this.idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
+    this.maxMessageChars = options.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
+    this.logger = options.logger ?? silentLogger;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Handles one employee message and returns the bot's replies. */
+  handle(message: IncomingMessage): Promise<BotTurn> {
+    const key = message.conversationId;
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const turn = previous.then(() => this.handleNow(message));
+    const settled = turn.catch(() => undefined);
+    this.queues.set(key, settled);
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    });
+    return turn;
+  }
+
+  private async handleNow(message: IncomingMessage): Promise<BotTurn> {
+    const started = Date.now();
+    const previous = (await this.store.get(message.conversationId)) ?? null;
+    if (message.text.length > this.maxMessageChars) {
+      return {
+        conversationId: message.conversationId,
+        outcome: previous && previous.phase !== 'unmatched' ? 'pending' : 'no_match',
+        entryId: previous?.entryId ?? null,
+        replies: [{ kind: 'notice', text: TEXTS.tooLong, options: [] }],
+        match: null,
+      };
+    }
+    const result = step(previous, message, this.knowledge(), this.now());
+    if (result.state) await this.store.set(message.conversationId, result.state, this.idleMs);
+    else if (previous) await this.store.delete(message.conversationId);
+
+    const turn: BotTurn = {
+      conversationId: message.conversationId,
+      outcome: result.outcome,
+      entryId: result.entryId,
+      replies: result.replies,
+      escalation: result.escalation,
+      match: result.match,
+    };
+    if (result.escalation) turn.escalationDelivered = await this.deliver(result.escalation);
+    this.logger.debug({ conversationId: message.conversationId, match: result.match }, 'match explanation');
+    this.logger.info(
+      { channel: message.channel, entry: turn.entryId, outcome: turn.outcome, latencyMs: Date.now() - started },
+      'message handled',
+    );
+    return turn;
+  }
+
+  private async deliver(record: EscalationRecord): Promise<boolean> {
+    const sink = this.options.sink;
+    if (!sink) {
+      this.logger.warn({ escalation: record }, 'escalation not delivered: no sink is configured');
+      return false;
+    }
+    try {
+      await sink.deliver(record);
+      return true;
+    } catch (err) {
+      // The whole record goes to the log so that nothing the employee said is lost.
+      this.logger.error({ escalation: record, err: (err as Error).message }, 'escalation delivery failed');
+      return false;
+    }
+  }
+
+  /** Closes the store. */
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+}

@@ -1,0 +1,36 @@
+/** What the bot remembers about one conversation between turns. Plain JSON, so any store can hold it. */
+import type { ChannelName, TranscriptLine } from '../messages';
+
+export type SlotValue = { type: 'yes_no'; value: 'yes' | 'no' } | { type: 'size'; mb: number } | { type: 'flag'; value: boolean };
+
+/** Bumped when the shape changes, so stores can tell old records from new ones. */
+export const STATE_VERSION = 1;
+
+export interface ConversationState {
+  version: typeof STATE_VERSION;
+  conversationId: string;
+  channel: ChannelName;
+  user: { id: string; name?: string };
+  link?: string;
+  /**
+   * `asking`: the bot follows an entry's flow; `choosing`: it asked which known issue it is;
+   * `unmatched`: nothing matched, kept so that "Talk to a person" next still carries the question.
+   */
+  phase: 'asking' | 'choosing' | 'unmatched';
+  entryId: string | null;
+  /** While choosing: the entries offered. */
+  candidates: string[];
+  slots: Record<string, SlotValue>;
+  /** The question waiting for an answer (a question name, or `which` while choosing). */
+  pending: string | null;
+  /** Answers in a row that could not be understood. */
+  misunderstood: number;
+  /** "I don't know" answers to the pending question. */
+  dontKnow: number;
+  transcript: TranscriptLine[];
+  startedAt: string;
+  updatedAt: string;
+}
+
+/** The pending marker while the bot asks which known issue applies. */
+export const WHICH = 'which';

@@ -1,0 +1,281 @@
+/**
+ * One turn of a conversation, as a pure function: (state, message, knowledge) → (new state,
+ * replies, outcome). Stores, clocks and sinks stay outside, in the bot that calls it.
+ */
+import type { CompiledEntry, CompiledQuestion, KnowledgeBase } from '../knowledge/knowledgeBase';
+import { exclusionsFor, matchMessage, type MatchResult } from '../matching/matcher';
+import { normalizeText } from '../matching/normalize';
+import { tokenize } from '../matching/words';
+import type { EscalationRecord, IncomingMessage, Outcome, Reply, ReplyOption } from '../messages';
+import { saysDontKnow } from './answers';
+import { evaluateTable } from './decisionTable';
+import { TALK_TO_PERSON, wantsPerson } from './intents';
+import { describeSlot, readTurn } from './slots';
+import { STATE_VERSION, WHICH, type ConversationState, type SlotValue } from './state';
+import { EXAMPLES, TEXTS } from './texts';
+
+export interface StepResult {
+  /** The state to keep; null when the conversation ended (or never started). */
+  state: ConversationState | null;
+  outcome: Outcome;
+  entryId: string | null;
+  replies: Reply[];
+  escalation?: EscalationRecord;
+  /** How the message was matched, when it was (for explanations and logs). */
+  match: MatchResult | null;
+}
+
+/** How many misunderstood answers in a row before a person takes over. */
+const MAX_MISUNDERSTOOD = 3;
+/** How many "I don't know" answers to one question before a person takes over. */
+const MAX_DONT_KNOW = 2;
+
+/** Runs one employee message through the conversation. */
+export function step(previous: ConversationState | null, message: IncomingMessage, kb: KnowledgeBase, now: Date): StepResult {
+  const normalized = normalizeText(message.text);
+  const tokens = tokenize(normalized);
+  const askedForPerson = wantsPerson(tokens, normalized.toLowerCase());
+  const at = now.toISOString();
+
+  if (previous?.phase === 'unmatched' && askedForPerson) {
+    const state: ConversationState = structuredClone(previous);
+    state.transcript.push({ from: 'employee', text: message.text, at });
+    return escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, at, null);
+  }
+  if (!previous || previous.phase === 'unmatched') {
+    const match = matchMessage(kb, message.text);
+    const decision = match.decision;
+    const state = newState(message, at);
+    if (decision.kind === 'none' && !askedForPerson) {
+      state.phase = 'unmatched';
+      return { state, outcome: 'no_match', entryId: null, replies: [], match };
+    }
+    if (decision.kind === 'match') {
+      const entry = kb.get(decision.entryId)!;
+      enterEntry(state, entry, [message.text]);
+      if (askedForPerson) return escalate(state, entry, 'asked_for_person', TEXTS.askedForPerson, at, match);
+      return advance(state, entry, at, match);
+    }
+    if (askedForPerson) return escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, at, match);
+    // decision.kind === 'ambiguous'
+    state.phase = 'choosing';
+    state.candidates = decision.kind === 'ambiguous' ? decision.entryIds : [];
+    state.pending = WHICH;
+    return ask(state, whichQuestion(state, kb, TEXTS.which), null, at, match);
+  }
+
+  const state: ConversationState = structuredClone(previous);
+  state.transcript.push({ from: 'employee', text: message.text, at });
+  state.updatedAt = at;
+  if (message.link) state.link = message.link;
+
+  if (state.phase === 'choosing') return choose(state, message, kb, at, askedForPerson, tokens);
+
+  const entry = state.entryId ? kb.get(state.entryId) : undefined;
+  if (!entry) return escalate(state, null, 'entry_removed', TEXTS.entryRemoved, at, null);
+  if (askedForPerson) return escalate(state, entry, 'asked_for_person', TEXTS.askedForPerson, at, null);
+
+  // New facts can rule the entry out ("actually it's KB5034441"): then the whole conversation
+  // is matched again, and the bot follows the entry that now fits or hands over.
+  const match = matchMessage(kb, message.text);
+  if (exclusionsFor(entry, match).length > 0) {
+    const again = matchMessage(kb, employeeText(state));
+    if (again.decision.kind === 'match' && again.decision.entryId !== entry.id) {
+      const next = kb.get(again.decision.entryId)!;
+      enterEntry(state, next, employeeTurns(state));
+      return advance(state, next, at, again);
+    }
+    return escalate(state, entry, 'conflicting_information', TEXTS.conflicting, at, again);
+  }
+
+  const reading = readTurn(entry, message.text, state.pending);
+  const understood = Object.keys(reading.filled).length > 0;
+  Object.assign(state.slots, reading.filled);
+  if (reading.dontKnow && state.pending) {
+    state.dontKnow += 1;
+    const question = entry.questions.get(state.pending);
+    if (state.dontKnow >= MAX_DONT_KNOW || !question || question.type === 'flag' || !question.help) {
+      return escalate(state, entry, 'answer_unknown', TEXTS.dontKnowTwice, at, match);
+    }
+    return ask(state, questionReply(entry, question, question.help), entry, at, match);
+  }
+  if (!understood && state.pending) {
+    state.misunderstood += 1;
+    const question = entry.questions.get(state.pending);
+    if (state.misunderstood >= MAX_MISUNDERSTOOD || !question || question.type === 'flag') {
+      return escalate(state, entry, 'answers_not_understood', TEXTS.notUnderstoodTwice, at, match);
+    }
+    const text =
+      state.misunderstood === 1 ? `${TEXTS.notUnderstood} ${question.ask} For example: ${EXAMPLES[question.type]}.` : `${TEXTS.offerPerson}\n\n${question.ask}`;
+    return ask(state, questionReply(entry, question, text), entry, at, match);
+  }
+  state.misunderstood = 0;
+  return advance(state, entry, at, match);
+}
+
+/** While the bot asked which known issue applies: read the answer, or ask again. */
+function choose(
+  state: ConversationState,
+  message: IncomingMessage,
+  kb: KnowledgeBase,
+  at: string,
+  askedForPerson: boolean,
+  tokens: ReturnType<typeof tokenize>,
+): StepResult {
+  if (askedForPerson) return escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, at, null);
+  const answer = message.text.trim().toLowerCase();
+  // A clicked option carries the entry's label; typed answers are matched with the whole conversation.
+  const picked = state.candidates.map((id) => kb.get(id)).find((e) => e && (e.label.toLowerCase() === answer || e.id === answer));
+  if (picked) {
+    enterEntry(state, picked, employeeTurns(state));
+    return advance(state, picked, at, null);
+  }
+  const match = matchMessage(kb, employeeText(state));
+  if (match.decision.kind === 'match') {
+    const entry = kb.get(match.decision.entryId)!;
+    enterEntry(state, entry, employeeTurns(state));
+    return advance(state, entry, at, match);
+  }
+  if (saysDontKnow(tokens) || answer === TEXTS.dontKnowWhich.toLowerCase()) {
+    state.dontKnow += 1;
+    if (state.dontKnow >= MAX_DONT_KNOW) return escalate(state, null, 'update_unknown', TEXTS.dontKnowTwice, at, match);
+    return ask(state, whichQuestion(state, kb, TEXTS.whichHelp), null, at, match);
+  }
+  state.misunderstood += 1;
+  if (state.misunderstood >= MAX_MISUNDERSTOOD) return escalate(state, null, 'answers_not_understood', TEXTS.notUnderstoodTwice, at, match);
+  const example = state.candidates.map((id) => kb.get(id)?.updates.values().next().value).find(Boolean) ?? 'KB5057589';
+  const text = state.misunderstood === 1 ? `${TEXTS.notUnderstood} ${TEXTS.which} For example: "${example}".` : `${TEXTS.offerPerson}\n\n${TEXTS.which}`;
+  return ask(state, whichQuestion(state, kb, text), null, at, match);
+}
+
+/** Follows the entry's decision table as far as the answers allow. */
+function advance(state: ConversationState, entry: CompiledEntry, at: string, match: MatchResult | null): StepResult {
+  const result = evaluateTable(entry, state.slots);
+  if (result.kind === 'none') return escalate(state, entry, 'no_rule_applies', TEXTS.noRule, at, match);
+  if (result.kind === 'ask') {
+    const question = entry.questions.get(result.question)!;
+    if (state.pending !== question.name) {
+      state.misunderstood = 0;
+      state.dontKnow = 0;
+    }
+    state.pending = question.name;
+    return ask(state, questionReply(entry, question, question.type === 'flag' ? '' : question.ask), entry, at, match);
+  }
+  const rule = result.rule;
+  if (rule.resolve !== undefined) {
+    const reply: Reply = { kind: 'resolution', text: fill(entry.replies[rule.resolve], state.slots, entry), options: [] };
+    state.transcript.push({ from: 'bot', text: reply.text, at });
+    return { state: null, outcome: 'resolved', entryId: entry.id, replies: [reply], match };
+  }
+  if (rule.escalate !== undefined) return escalate(state, entry, rule.escalate, fill(entry.replies[rule.escalate], state.slots, entry), at, match);
+  // say + then_ask: the answer is forgotten and the question asked again with the message.
+  const question = entry.questions.get(rule.then_ask!)!;
+  delete state.slots[question.name];
+  state.pending = question.name;
+  state.misunderstood = 0;
+  return ask(state, questionReply(entry, question, fill(entry.replies[rule.say!], state.slots, entry)), entry, at, match);
+}
+
+function escalate(
+  state: ConversationState,
+  entry: CompiledEntry | null,
+  reason: string,
+  explanation: string,
+  at: string,
+  match: MatchResult | null,
+): StepResult {
+  const reply: Reply = { kind: 'escalation', text: `${explanation}\n\n${TEXTS.handedOver}`, options: [] };
+  state.transcript.push({ from: 'bot', text: reply.text, at });
+  const answers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(state.slots)) answers[name] = describeSlot(value);
+  const escalation: EscalationRecord = {
+    id: `${state.conversationId}#${at}`,
+    conversationId: state.conversationId,
+    channel: state.channel,
+    user: state.user,
+    entryId: entry?.id ?? null,
+    entryTitle: entry?.title ?? null,
+    reason,
+    answers,
+    transcript: state.transcript,
+    link: state.link,
+    createdAt: at,
+  };
+  return { state: null, outcome: 'escalated', entryId: entry?.id ?? null, replies: [reply], escalation, match };
+}
+
+function ask(state: ConversationState, reply: Reply, entry: CompiledEntry | null, at: string, match: MatchResult | null): StepResult {
+  state.transcript.push({ from: 'bot', text: reply.text, at });
+  return { state, outcome: 'pending', entryId: entry?.id ?? null, replies: [reply], match };
+}
+
+function questionReply(entry: CompiledEntry, question: CompiledQuestion, text: string): Reply {
+  const options: ReplyOption[] = [];
+  if (question.type === 'yes_no') options.push({ label: 'Yes', value: 'yes' }, { label: 'No', value: 'no' });
+  if (question.type === 'size') {
+    for (const c of question.choices) options.push({ label: c.label, value: c.answer });
+  }
+  if (question.type !== 'flag' && question.help) options.push({ label: TEXTS.dontKnowWhich, value: TEXTS.dontKnowWhich });
+  options.push({ label: TALK_TO_PERSON, value: TALK_TO_PERSON });
+  return { kind: 'question', text: fill(text, {}, entry), options, questionId: `${entry.id}/${question.name}`, acceptsText: question.type === 'size' };
+}
+
+function whichQuestion(state: ConversationState, kb: KnowledgeBase, text: string): Reply {
+  const options: ReplyOption[] = [];
+  for (const id of state.candidates) {
+    const entry = kb.get(id);
+    if (entry) options.push({ label: entry.label, value: entry.label });
+  }
+  options.push({ label: TEXTS.dontKnowWhich, value: TEXTS.dontKnowWhich });
+  options.push({ label: TALK_TO_PERSON, value: TALK_TO_PERSON });
+  return { kind: 'question', text, options, questionId: WHICH, acceptsText: true };
+}
+
+function enterEntry(state: ConversationState, entry: CompiledEntry, turns: string[]): void {
+  state.phase = 'asking';
+  state.entryId = entry.id;
+  state.candidates = [];
+  state.slots = {};
+  state.pending = null;
+  state.misunderstood = 0;
+  state.dontKnow = 0;
+  // Everything said so far counts: what the employee already told us is never asked again.
+  for (const text of turns) Object.assign(state.slots, readTurn(entry, text, null).filled);
+}
+
+function newState(message: IncomingMessage, at: string): ConversationState {
+  return {
+    version: STATE_VERSION,
+    conversationId: message.conversationId,
+    channel: message.channel,
+    user: message.user,
+    link: message.link,
+    phase: 'asking',
+    entryId: null,
+    candidates: [],
+    slots: {},
+    pending: null,
+    misunderstood: 0,
+    dontKnow: 0,
+    transcript: [{ from: 'employee', text: message.text, at }],
+    startedAt: at,
+    updatedAt: at,
+  };
+}
+
+function employeeTurns(state: ConversationState): string[] {
+  return state.transcript.filter((t) => t.from === 'employee').map((t) => t.text);
+}
+
+function employeeText(state: ConversationState): string {
+  return employeeTurns(state).join('\n');
+}
+
+/** Replaces `{question}` with its answer, or "unknown" when it has none. */
+function fill(text: string, slots: Record<string, SlotValue>, entry: CompiledEntry): string {
+  return text.replace(/\{([a-z][a-z0-9_]*)\}/g, (whole, name: string) => {
+    if (!entry.questions.has(name)) return whole;
+    const value = slots[name];
+    return value ? describeSlot(value) : 'unknown';
+  });
+}

@@ -1,0 +1,184 @@
+/**
+ * Knowledge compiled for serving: canonical signals and the indexes that make matching cost
+ * grow with the message, not with the number of entries.
+ */
+import { FuzzyVocabulary } from '../matching/fuzzy';
+import { canonicalErrorCode, canonicalUpdateId } from '../matching/signals';
+import { tokenize } from '../matching/words';
+import type { LoadedEntry } from './load';
+import type { EntryDefinition, PhraseDefinition, QuestionDefinition, RuleDefinition, SignalKind } from './schema';
+
+/** A phrase from `match.phrases` (or `exclude.phrases`): its stems, found in any order. */
+export interface SignalPhrase {
+  text: string;
+  stems: string[];
+  entryId: string;
+  role: 'match' | 'exclude';
+}
+
+/** A phrase that fills an answer: word forms in order, or a regular expression. */
+export interface Detector {
+  text: string;
+  words?: string[];
+  regex?: RegExp;
+}
+
+export type CompiledQuestion =
+  | { name: string; type: 'yes_no'; ask: string; help?: string; yesWhen: Detector[]; noWhen: Detector[] }
+  | { name: string; type: 'size'; ask: string; help?: string; unitMb: number; context: Detector[]; choices: Array<{ label: string; answer: string }> }
+  | { name: string; type: 'flag'; when: Detector[] };
+
+export interface CompiledEntry {
+  id: string;
+  title: string;
+  label: string;
+  file: string;
+  updates: ReadonlySet<string>;
+  /** Lists `*`: stands for updates that no entry lists. */
+  anyUnlistedUpdate: boolean;
+  errors: ReadonlySet<string>;
+  phrases: SignalPhrase[];
+  requireAny: SignalKind[] | null;
+  requireAll: SignalKind[];
+  exclude: {
+    otherUpdates: boolean;
+    otherErrors: boolean;
+    updates: ReadonlySet<string>;
+    errors: ReadonlySet<string>;
+  };
+  questions: ReadonlyMap<string, CompiledQuestion>;
+  flow: RuleDefinition[];
+  replies: Readonly<Record<string, string>>;
+  definition: EntryDefinition;
+}
+
+/** The served knowledge: entries plus indexes. Immutable; a reload builds a new one. */
+export class KnowledgeBase {
+  readonly entries: ReadonlyMap<string, CompiledEntry>;
+  /** Canonical update id → entries listing it. */
+  readonly byUpdate = new Map<string, CompiledEntry[]>();
+  /** Canonical error code → entries listing it. */
+  readonly byError = new Map<string, CompiledEntry[]>();
+  /** Entries listing `*` among their updates. */
+  readonly unlistedUpdateEntries: CompiledEntry[] = [];
+  /** Each phrase sits under its rarest stem; the other stems are checked on a hit. */
+  readonly phrasesByAnchor = new Map<string, SignalPhrase[]>();
+  /** Every word of every phrase, for typo correction. */
+  readonly vocabulary = new FuzzyVocabulary();
+  readonly stems = new Set<string>();
+
+  constructor(entries: CompiledEntry[]) {
+    this.entries = new Map(entries.map((e) => [e.id, e]));
+    const stemCounts = new Map<string, number>();
+    const allPhrases: SignalPhrase[] = [];
+    for (const entry of entries) {
+      for (const u of entry.updates) push(this.byUpdate, u, entry);
+      for (const e of entry.errors) push(this.byError, e, entry);
+      if (entry.anyUnlistedUpdate) this.unlistedUpdateEntries.push(entry);
+      for (const phrase of entry.phrases) {
+        allPhrases.push(phrase);
+        for (const s of new Set(phrase.stems)) stemCounts.set(s, (stemCounts.get(s) ?? 0) + 1);
+        for (const word of tokenize(phrase.text)) this.vocabulary.add(word.word);
+      }
+    }
+    for (const phrase of allPhrases) {
+      let anchor = phrase.stems[0];
+      for (const s of phrase.stems) {
+        const c = stemCounts.get(s) ?? 0;
+        const best = stemCounts.get(anchor) ?? 0;
+        if (c < best || (c === best && s.length > anchor.length)) anchor = s;
+      }
+      push(this.phrasesByAnchor, anchor, phrase);
+      for (const s of phrase.stems) this.stems.add(s);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(id: string): CompiledEntry | undefined {
+    return this.entries.get(id);
+  }
+}
+
+/** Builds the served knowledge from loaded (already validated) entries. */
+export function compileKnowledge(loaded: LoadedEntry[]): KnowledgeBase {
+  return new KnowledgeBase(loaded.map((l) => compileEntry(l.definition, l.file)));
+}
+
+export function compileEntry(def: EntryDefinition, file: string): CompiledEntry {
+  const m = def.match;
+  const updates = new Set<string>();
+  let anyUnlistedUpdate = false;
+  for (const written of m.updates ?? []) {
+    const id = canonicalUpdateId(written);
+    if (id === '*') anyUnlistedUpdate = true;
+    else if (id) updates.add(id);
+  }
+  const canonicalSet = (list: string[] | undefined, canon: (s: string) => string | null) =>
+    new Set((list ?? []).map(canon).filter((x): x is string => x !== null && x !== '*'));
+  const signalPhrase = (text: string, role: SignalPhrase['role']): SignalPhrase => ({
+    text,
+    stems: tokenize(text).map((t) => t.stem),
+    entryId: def.id,
+    role,
+  });
+  const questions = new Map<string, CompiledQuestion>();
+  for (const [name, q] of Object.entries(def.questions ?? {})) questions.set(name, compileQuestion(name, q));
+  const firstUpdate = [...updates][0];
+  return {
+    id: def.id,
+    title: def.title,
+    label: def.label ?? firstUpdate ?? def.title,
+    file,
+    updates,
+    anyUnlistedUpdate,
+    errors: canonicalSet(m.errors, canonicalErrorCode),
+    phrases: [...(m.phrases ?? []).map((p) => signalPhrase(p, 'match')), ...(m.exclude?.phrases ?? []).map((p) => signalPhrase(p, 'exclude'))],
+    requireAny: m.require_any ?? null,
+    requireAll: m.require_all ?? [],
+    exclude: {
+      otherUpdates: m.exclude?.other_updates ?? false,
+      otherErrors: m.exclude?.other_errors ?? false,
+      updates: canonicalSet(m.exclude?.updates, canonicalUpdateId),
+      errors: canonicalSet(m.exclude?.errors, canonicalErrorCode),
+    },
+    questions,
+    flow: def.flow,
+    replies: Object.fromEntries(Object.entries(def.replies).map(([name, text]) => [name, text.trim()])),
+    definition: def,
+  };
+}
+
+function compileQuestion(name: string, q: QuestionDefinition): CompiledQuestion {
+  switch (q.type) {
+    case 'yes_no':
+      return { name, type: 'yes_no', ask: q.ask, help: q.help, yesWhen: detectors(q.yes_when), noWhen: detectors(q.no_when) };
+    case 'size':
+      return {
+        name,
+        type: 'size',
+        ask: q.ask,
+        help: q.help,
+        unitMb: q.unit === 'GB' ? 1024 : 1,
+        context: detectors(q.context),
+        choices: q.choices ?? [],
+      };
+    case 'flag':
+      return { name, type: 'flag', when: detectors(q.when) };
+  }
+}
+
+function detectors(list: PhraseDefinition[] | undefined): Detector[] {
+  return (list ?? []).map((p) =>
+    typeof p === 'string' ? { text: p, words: tokenize(p).map((t) => t.word) } : { text: `/${p.regex}/`, regex: new RegExp(p.regex) },
+  );
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+

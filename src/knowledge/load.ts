@@ -1,0 +1,239 @@
+/**
+ * Reads knowledge files: YAML syntax, then the entry schema, then cross-references. Every
+ * problem in every file is collected, so a support lead sees them all in one run.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { allowedKeysAt } from './jsonSchema';
+import { checkEntry } from './checks';
+import { locate, type SourcePosition } from './locate';
+import { formatPath, type KnowledgeProblem } from './problems';
+import { entrySchema, type EntryDefinition } from './schema';
+import { closest } from './suggest';
+
+/** Larger files are refused unread: an entry is a page of YAML, not megabytes. */
+export const MAX_ENTRY_FILE_BYTES = 256 * 1024;
+/** Aliases beyond this are an expansion attack (billion laughs), not a knowledge entry. */
+const MAX_ALIAS_COUNT = 50;
+
+export interface LoadedEntry {
+  file: string;
+  definition: EntryDefinition;
+  /** Where the entry's `id` and other keys are, for problems found across files. */
+  at: (path: ReadonlyArray<PropertyKey>, key?: string) => SourcePosition;
+}
+
+export interface LoadResult {
+  entries: LoadedEntry[];
+  problems: KnowledgeProblem[];
+  files: string[];
+}
+
+/** Loads every `.yaml`/`.yml` file below `dir` (file names are shown as `dir/name.yaml`). */
+export function loadKnowledgeDir(dir: string): LoadResult {
+  const result: LoadResult = { entries: [], problems: [], files: [] };
+  let names: string[];
+  try {
+    names = listYamlFiles(dir);
+  } catch (err) {
+    result.problems.push(wholeFileProblem(dir, 'unreadable-dir', `cannot read the knowledge folder: ${(err as Error).message}`));
+    return result;
+  }
+  if (names.length === 0) {
+    result.problems.push(wholeFileProblem(dir, 'empty-dir', 'no .yaml files found', 'put one entry per .yaml file in this folder'));
+  }
+  for (const name of names) {
+    const file = join(dir, name);
+    result.files.push(file);
+    let text: string;
+    try {
+      const size = statSync(file).size;
+      if (size > MAX_ENTRY_FILE_BYTES) {
+        result.problems.push(wholeFileProblem(file, 'file-too-large', `the file is ${size} bytes; entries are limited to ${MAX_ENTRY_FILE_BYTES}`));
+        continue;
+      }
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      result.problems.push(wholeFileProblem(file, 'unreadable-file', `cannot read the file: ${(err as Error).message}`));
+      continue;
+    }
+    const parsed = parseEntryText(file, text);
+    result.problems.push(...parsed.problems);
+    if (parsed.entry) result.entries.push(parsed.entry);
+  }
+  result.problems.push(...checkDuplicateIds(result.entries));
+  return result;
+}
+
+/** Parses and validates one entry file's text. */
+export function parseEntryText(file: string, text: string): { entry?: LoadedEntry; problems: KnowledgeProblem[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  const problems: KnowledgeProblem[] = [];
+  const at = (path: ReadonlyArray<PropertyKey>, key?: string) => locate(doc, lines, text, path, key);
+  const problem = (code: string, path: ReadonlyArray<PropertyKey>, message: string, hint?: string, key?: string): KnowledgeProblem => {
+    const pos = at(path, key);
+    return {
+      code,
+      severity: 'error',
+      file,
+      line: pos.line,
+      column: pos.column,
+      path: formatPath(key === undefined ? (path as Array<string | number>) : [...(path as Array<string | number>), key]),
+      message,
+      hint,
+      sourceLine: pos.sourceLine,
+    };
+  };
+
+  for (const err of doc.errors) {
+    const pos = lines.linePos(err.pos[0]);
+    problems.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      file,
+      line: pos.line,
+      column: pos.col,
+      path: '',
+      message: firstLine(err.message),
+      hint: err.code === 'DUPLICATE_KEY' ? 'each key may appear once; merge the two' : 'check indentation and quoting near this point',
+      sourceLine: text.split(/\r?\n/)[pos.line - 1] ?? '',
+    });
+  }
+  if (problems.length > 0) return { problems };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    return { problems: [problem('yaml-aliases', [], firstLine((err as Error).message), 'write the values out instead of expanding aliases')] };
+  }
+  if (data === null || data === undefined) {
+    return { problems: [problem('empty-file', [], 'the file is empty', 'an entry needs at least id, title, match, flow and replies')] };
+  }
+
+  const parsed = entrySchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(...schemaProblems(issue, data, problem));
+    return { problems };
+  }
+  problems.push(...checkEntry(parsed.data, problem));
+  if (problems.some((p) => p.severity === 'error')) return { problems };
+  return { entry: { file, definition: parsed.data, at }, problems };
+}
+
+type ProblemFactory = (code: string, path: ReadonlyArray<PropertyKey>, message: string, hint?: string, key?: string) => KnowledgeProblem;
+
+interface SchemaIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+  expected?: string;
+}
+
+function schemaProblems(issue: SchemaIssue, data: unknown, problem: ProblemFactory): KnowledgeProblem[] {
+  if (issue.code === 'unrecognized_keys' && issue.keys) {
+    const allowed = allowedKeysAt(issue.path, data);
+    return issue.keys.map((key) => {
+      const guess = closest(key, allowed);
+      const hint = guess ? `did you mean "${guess}"?` : undefined;
+      return problem('unknown-key', issue.path, `unknown key "${key}" (allowed here: ${allowed.join(', ')})`, hint, key);
+    });
+  }
+  if (issue.code === 'invalid_type') {
+    const value = valueAt(data, issue.path);
+    const message =
+      value === undefined
+        ? `required key is missing (expected ${describeType(issue.expected)})`
+        : `expected ${describeType(issue.expected)}, found ${describeValue(value)}`;
+    return [problem('wrong-type', issue.path, message)];
+  }
+  return [problem(issue.code === 'invalid_union' ? 'invalid-value' : issue.code.replace(/_/g, '-'), issue.path, issue.message)];
+}
+
+function describeType(expected: string | undefined): string {
+  switch (expected) {
+    case 'string':
+      return 'text';
+    case 'array':
+      return 'a list';
+    case 'object':
+    case 'record':
+      return 'a mapping of keys to values';
+    default:
+      return expected ?? 'another value';
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let value = data;
+  for (const step of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[step];
+  }
+  return value;
+}
+
+function checkDuplicateIds(entries: LoadedEntry[]): KnowledgeProblem[] {
+  const byId = new Map<string, LoadedEntry>();
+  const problems: KnowledgeProblem[] = [];
+  for (const entry of entries) {
+    const first = byId.get(entry.definition.id);
+    if (!first) {
+      byId.set(entry.definition.id, entry);
+      continue;
+    }
+    const pos = entry.at(['id']);
+    const firstPos = first.at(['id']);
+    problems.push({
+      code: 'duplicate-id',
+      severity: 'error',
+      file: entry.file,
+      line: pos.line,
+      column: pos.column,
+      path: 'id',
+      message: `id "${entry.definition.id}" is already used by ${first.file}:${firstPos.line}:${firstPos.column}`,
+      hint: 'every entry needs its own id; rename one of them',
+      sourceLine: pos.sourceLine,
+    });
+  }
+  return problems;
+}
+
+function listYamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (sub: string) => {
+    for (const dirent of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      if (dirent.name.startsWith('.')) continue;
+      const rel = sub ? join(sub, dirent.name) : dirent.name;
+      if (dirent.isDirectory()) walk(rel);
+      else if (dirent.isFile() && /\.ya?ml$/i.test(dirent.name)) out.push(rel);
+    }
+  };
+  walk('');
+  return out.sort((a, b) => a.split(sep).join('/').localeCompare(b.split(sep).join('/')));
+}
+
+function wholeFileProblem(file: string, code: string, message: string, hint?: string): KnowledgeProblem {
+  return { code, severity: 'error', file, line: 1, column: 1, path: '', message, hint };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0];
+}
+
+/** `dir/name` shown relative to the working directory when that is shorter. */
+export function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}

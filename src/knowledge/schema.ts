@@ -1,0 +1,141 @@
+/**
+ * The shape of one knowledge entry, as support leads write it in YAML. The JSON Schema in
+ * `schema/knowledge-entry.schema.json` is generated from this (npm run schema) so editors
+ * autocomplete exactly what the loader accepts; a test keeps the two in step.
+ */
+import { z } from 'zod/v4';
+
+const NAME = /^[a-z][a-z0-9_]*$/;
+const ENTRY_ID = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
+
+const regexPhrase = z
+  .strictObject({
+    regex: z.string().min(1).describe('A JavaScript regular expression tested against the lowercased message (no flags).'),
+  })
+  .describe('A regular expression instead of words. Patterns that can backtrack catastrophically are refused.');
+
+/** Words or phrases found in a message (typo-tolerant for words of 5+ letters), or a regex. */
+const phraseList = z.array(z.union([z.string().min(1), regexPhrase]));
+
+const signalKind = z.enum(['updates', 'errors', 'phrases']);
+
+const exclude = z
+  .strictObject({
+    other_updates: z.boolean().optional().describe('Refuse this entry when the message names an update that is not in match.updates.'),
+    other_errors: z.boolean().optional().describe('Refuse this entry when the message names an error code that is not in match.errors.'),
+    updates: z.array(z.string()).optional().describe('Update ids that refuse this entry.'),
+    errors: z.array(z.string()).optional().describe('Error codes that refuse this entry.'),
+    phrases: z.array(z.string().min(1)).optional().describe('Phrases that refuse this entry.'),
+  })
+  .describe('Signals that rule this entry out, whatever else matched.');
+
+const match = z
+  .strictObject({
+    updates: z
+      .array(z.string())
+      .optional()
+      .describe('Update ids (KB5057589, kb 5057589 and 5057589 are the same). "*" means any update that no other entry lists.'),
+    errors: z.array(z.string()).optional().describe('Error codes in any spelling: 0x80070643, 80070643, 2147944003, -2147023293, ERROR_INSTALL_FAILURE.'),
+    phrases: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('What people call the problem. All words of a phrase must appear close together, in any order; stems and small typos count.'),
+    require_any: z
+      .array(signalKind)
+      .min(1)
+      .optional()
+      .describe('The entry applies only when one of these kinds of signal matched (default: any kind). Others alone only make it a candidate, and the bot asks.'),
+    require_all: z.array(signalKind).min(1).optional().describe('The entry applies only when every one of these kinds of signal matched.'),
+    exclude: exclude.optional(),
+  })
+  .describe('How messages are recognised.');
+
+const choice = z.strictObject({
+  label: z.string().min(1).describe('Button text.'),
+  answer: z.string().min(1).describe('What the button answers, read like a typed answer (e.g. "less than 250 MB").'),
+});
+
+const yesNoQuestion = z.strictObject({
+  type: z.literal('yes_no'),
+  ask: z.string().min(1).describe('The question as the bot asks it.'),
+  yes_when: phraseList.optional().describe('Phrases that answer yes wherever they appear (a negation before them answers no).'),
+  no_when: phraseList.optional().describe('Phrases that answer no wherever they appear.'),
+  help: z.string().min(1).optional().describe('Shown when the employee does not know the answer; the question is then asked again.'),
+});
+
+const sizeQuestion = z.strictObject({
+  type: z.literal('size'),
+  ask: z.string().min(1),
+  unit: z.enum(['MB', 'GB']).optional().describe('Unit of the numbers in flow conditions and of a bare number typed as an answer (default MB).'),
+  context: phraseList
+    .optional()
+    .describe('Words that must stand near a size for it to count when it was not asked for (e.g. free, recovery partition).'),
+  choices: z.array(choice).optional().describe('Buttons offered with the question; free text is always accepted too.'),
+  help: z.string().min(1).optional(),
+});
+
+const flagQuestion = z.strictObject({
+  type: z.literal('flag'),
+  when: phraseList.min(1).describe('Phrases that raise the flag (a negation before them does not). Flags are never asked.'),
+});
+
+const question = z.discriminatedUnion('type', [yesNoQuestion, sizeQuestion, flagQuestion]);
+
+const condition = z.union([
+  z.boolean(),
+  z.enum(['yes', 'no']),
+  z.strictObject({ below: z.number().describe('True when the size is under this many units.') }),
+  z.strictObject({ at_least: z.number().describe('True when the size is this many units or more.') }),
+]);
+
+const rule = z
+  .strictObject({
+    when: z
+      .record(z.string(), condition)
+      .optional()
+      .describe('Conditions on answers, all of which must hold; omit for a rule that always applies.'),
+    resolve: z.string().optional().describe('Name of the reply that resolves the conversation.'),
+    escalate: z.string().optional().describe('Name of the reply sent when handing over to a person; it is also the escalation reason.'),
+    say: z.string().optional().describe('Name of a reply to send before asking then_ask again.'),
+    then_ask: z.string().optional().describe('With say: the question to ask again (its answer is forgotten).'),
+  })
+  .describe('One row of the decision table. Rows are tried in order; the first whose conditions hold acts.');
+
+const exampleConversation = z.strictObject({
+  turns: z.array(z.string().min(1)).min(1),
+  outcome: z.enum(['resolved', 'escalated', 'pending', 'no_match']),
+});
+
+const examples = z
+  .strictObject({
+    match: z.array(z.string().min(1)).optional().describe('Messages that must land in this entry.'),
+    no_match: z.array(z.string().min(1)).optional().describe('Messages that must not land in this entry.'),
+    conversations: z.array(exampleConversation).optional().describe('Short scripted conversations and their expected outcome.'),
+  })
+  .describe('Checked by `helpdesk-bot kb test`.');
+
+export const entrySchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(ENTRY_ID, { message: 'ids use lowercase letters, digits and dashes (e.g. kb5057589-winre-false-error)' })
+      .describe('Stable id; reports and replays name entries by it.'),
+    title: z.string().min(1).describe('One line a support lead recognises.'),
+    label: z.string().min(1).optional().describe('Short name on the button when the bot must ask which known issue it is.'),
+    match,
+    questions: z.record(z.string(), question).optional().describe('Typed answers the flow can use, by name.'),
+    flow: z.array(rule).min(1).describe('The decision table, tried top to bottom.'),
+    replies: z.record(z.string(), z.string().min(1)).describe('Reply texts by name. {question_name} is replaced by its answer.'),
+    examples: examples.optional(),
+  })
+  .describe('A known issue the helpdesk bot recognises and answers.');
+
+export type EntryDefinition = z.infer<typeof entrySchema>;
+export type QuestionDefinition = z.infer<typeof question>;
+export type RuleDefinition = z.infer<typeof rule>;
+export type ConditionDefinition = z.infer<typeof condition>;
+export type PhraseDefinition = string | { regex: string };
+export type SignalKind = z.infer<typeof signalKind>;
+
+/** Question names must look like this (checked with the cross-references). */
+export const QUESTION_NAME = NAME;

@@ -1,0 +1,73 @@
+/**
+ * Word-level typo tolerance. A vocabulary is indexed by its words' one-letter deletions
+ * (the SymSpell idea), so finding the near spellings of a typed word costs a few map look-ups
+ * whatever the vocabulary's size; candidates are then confirmed with natural's
+ * Damerau-Levenshtein distance.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import distances = require('natural/lib/natural/distance/levenshtein_distance');
+
+/** Shortest word that may be corrected: shorter words have too many neighbours. */
+export const MIN_FUZZY_LENGTH = 5;
+
+/** How many edits a word of this length may be away from a vocabulary word. */
+export function allowedEdits(length: number): number {
+  if (length < MIN_FUZZY_LENGTH) return 0;
+  return length >= 9 ? 2 : 1;
+}
+
+export function editDistance(a: string, b: string): number {
+  return distances.DamerauLevenshteinDistance(a, b) as number;
+}
+
+/** A set of known words that answers "which known word did the employee mean?". */
+export class FuzzyVocabulary {
+  private readonly words = new Set<string>();
+  private readonly byDeletion = new Map<string, string[]>();
+
+  add(word: string): void {
+    if (this.words.has(word)) return;
+    this.words.add(word);
+    if (!isFuzzyCandidate(word)) return;
+    for (const key of deletions(word)) {
+      const list = this.byDeletion.get(key);
+      if (list) list.push(word);
+      else this.byDeletion.set(key, [word]);
+    }
+  }
+
+  has(word: string): boolean {
+    return this.words.has(word);
+  }
+
+  /** The known word closest to `typed`, or null; exact words are returned as they are. */
+  correct(typed: string): string | null {
+    if (this.words.has(typed)) return typed;
+    if (!isFuzzyCandidate(typed)) return null;
+    const limit = allowedEdits(typed.length);
+    let best: string | null = null;
+    let bestDistance = Infinity;
+    for (const key of deletions(typed)) {
+      for (const candidate of this.byDeletion.get(key) ?? []) {
+        const d = editDistance(typed, candidate);
+        if (d <= Math.min(limit, allowedEdits(candidate.length)) && d < bestDistance) {
+          best = candidate;
+          bestDistance = d;
+        }
+      }
+    }
+    return best;
+  }
+}
+
+// Digits are never fuzzy: a KB number or an error code one digit off is a different thing.
+function isFuzzyCandidate(word: string): boolean {
+  return word.length >= MIN_FUZZY_LENGTH && !/\d/.test(word);
+}
+
+/** The word itself and every spelling with one letter removed. */
+function deletions(word: string): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}

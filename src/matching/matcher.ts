@@ -1,0 +1,215 @@
+/**
+ * Decides which knowledge entry a message is about, and says why. Signals are looked up in the
+ * knowledge base's indexes, so the work done is proportional to the message.
+ */
+import type { CompiledEntry, KnowledgeBase, SignalPhrase } from '../knowledge/knowledgeBase';
+import type { SignalKind } from '../knowledge/schema';
+import { normalizeText } from './normalize';
+import { findErrorCodes, findUpdateIds } from './signals';
+import { stem, tokenize, type Token } from './words';
+
+/** What was found in the message after normalization. */
+export interface Signals {
+  updates: string[];
+  errors: string[];
+  phrases: Array<{ entryId: string; phrase: string; role: 'match' | 'exclude' }>;
+  /** Typed words read as known words ("windos" as "windows"). */
+  corrections: Array<{ typed: string; as: string }>;
+}
+
+export interface Candidate {
+  entryId: string;
+  score: number;
+  /** Human-readable hits, e.g. `update KB5057589`, `phrase "winre update"`. */
+  hits: string[];
+  /** Whether the entry's require rules hold and nothing excluded it. */
+  qualified: boolean;
+  /** What ruled it out, e.g. `another update KB5034441`. */
+  excludedBy: string[];
+  /** Require rules that did not hold, e.g. `require_any: updates or phrases`. */
+  unmet: string[];
+}
+
+export type Decision =
+  | { kind: 'match'; entryId: string }
+  /** Several entries fit, or one fits partly: the bot must ask which. */
+  | { kind: 'ambiguous'; entryIds: string[] }
+  | { kind: 'none' };
+
+export interface MatchResult {
+  normalized: string;
+  signals: Signals;
+  candidates: Candidate[];
+  decision: Decision;
+}
+
+const WEIGHT = { update: 10, error: 5, phrase: 3, unlistedUpdate: 2 } as const;
+/** How many extra words may stand between the words of a phrase. */
+const PHRASE_SLACK = 2;
+
+interface Tally {
+  entry: CompiledEntry;
+  updates: string[];
+  unlistedUpdates: string[];
+  errors: string[];
+  phrases: string[];
+  excludedBy: string[];
+}
+
+/** Matches one message (as typed, with platform markup) against the knowledge base. */
+export function matchMessage(kb: KnowledgeBase, text: string): MatchResult {
+  const normalized = normalizeText(text);
+  const updates = findUpdateIds(normalized);
+  const errors = findErrorCodes(normalized);
+  const corrections: Signals['corrections'] = [];
+  const stems = messageStems(kb, tokenize(normalized), corrections);
+  const phraseHits = findPhrases(kb, stems);
+
+  const tallies = new Map<string, Tally>();
+  const tally = (entry: CompiledEntry): Tally => {
+    let t = tallies.get(entry.id);
+    if (!t) {
+      t = { entry, updates: [], unlistedUpdates: [], errors: [], phrases: [], excludedBy: [] };
+      tallies.set(entry.id, t);
+    }
+    return t;
+  };
+  for (const u of updates) {
+    const listed = kb.byUpdate.get(u);
+    if (listed) for (const entry of listed) tally(entry).updates.push(u);
+    else for (const entry of kb.unlistedUpdateEntries) tally(entry).unlistedUpdates.push(u);
+  }
+  for (const e of errors) for (const entry of kb.byError.get(e) ?? []) tally(entry).errors.push(e);
+  for (const hit of phraseHits) {
+    const entry = kb.get(hit.entryId);
+    if (!entry) continue;
+    if (hit.role === 'match') tally(entry).phrases.push(hit.text);
+    else tally(entry).excludedBy.push(`phrase "${hit.text}"`);
+  }
+
+  const candidates: Candidate[] = [];
+  for (const t of tallies.values()) candidates.push(judge(t, updates, errors));
+  candidates.sort((a, b) => b.score - a.score || a.entryId.localeCompare(b.entryId));
+
+  return {
+    normalized,
+    signals: {
+      updates,
+      errors,
+      phrases: phraseHits.map((h) => ({ entryId: h.entryId, phrase: h.text, role: h.role })),
+      corrections,
+    },
+    candidates,
+    decision: decide(candidates, tallies),
+  };
+}
+
+/** What in a matched message rules `entry` out (empty when nothing does). */
+export function exclusionsFor(entry: CompiledEntry, result: MatchResult): string[] {
+  const excludedBy = result.signals.phrases.filter((p) => p.entryId === entry.id && p.role === 'exclude').map((p) => `phrase "${p.phrase}"`);
+  return [...excludedBy, ...signalExclusions(entry, result.signals.updates, result.signals.errors)];
+}
+
+function signalExclusions(entry: CompiledEntry, updates: string[], errors: string[]): string[] {
+  const excludedBy: string[] = [];
+  for (const u of updates) {
+    if (entry.exclude.updates.has(u)) excludedBy.push(`update ${u}`);
+    else if (entry.exclude.otherUpdates && !entry.updates.has(u)) excludedBy.push(`another update ${u}`);
+  }
+  for (const e of errors) {
+    if (entry.exclude.errors.has(e)) excludedBy.push(`error ${e}`);
+    else if (entry.exclude.otherErrors && !entry.errors.has(e)) excludedBy.push(`another error ${e}`);
+  }
+  return excludedBy;
+}
+
+function judge(t: Tally, updates: string[], errors: string[]): Candidate {
+  const { entry } = t;
+  const excludedBy = [...t.excludedBy, ...signalExclusions(entry, updates, errors)];
+  const kinds: Record<SignalKind, boolean> = {
+    updates: t.updates.length + t.unlistedUpdates.length > 0,
+    errors: t.errors.length > 0,
+    phrases: t.phrases.length > 0,
+  };
+  const unmet: string[] = [];
+  if (entry.requireAny && !entry.requireAny.some((k) => kinds[k])) unmet.push(`require_any: ${entry.requireAny.join(' or ')}`);
+  const missingAll = entry.requireAll.filter((k) => !kinds[k]);
+  if (missingAll.length > 0) unmet.push(`require_all: ${missingAll.join(' and ')} missing`);
+  const hits = [
+    ...t.updates.map((u) => `update ${u}`),
+    ...t.unlistedUpdates.map((u) => `unlisted update ${u}`),
+    ...t.errors.map((e) => `error ${e}`),
+    ...t.phrases.map((p) => `phrase "${p}"`),
+  ];
+  const score =
+    WEIGHT.update * t.updates.length + WEIGHT.unlistedUpdate * t.unlistedUpdates.length + WEIGHT.error * t.errors.length + WEIGHT.phrase * t.phrases.length;
+  return {
+    entryId: entry.id,
+    score,
+    hits,
+    qualified: hits.length > 0 && excludedBy.length === 0 && unmet.length === 0,
+    excludedBy,
+    unmet,
+  };
+}
+
+function decide(candidates: Candidate[], tallies: Map<string, Tally>): Decision {
+  const qualified = candidates.filter((c) => c.qualified);
+  if (qualified.length > 0) {
+    const top = qualified.filter((c) => c.score === qualified[0].score);
+    // Equal evidence for two entries is a question for the employee, not a coin toss.
+    return top.length === 1 ? { kind: 'match', entryId: top[0].entryId } : { kind: 'ambiguous', entryIds: top.map((c) => c.entryId) };
+  }
+  // Entries that share a specific signal (an error code, say) but need more to be sure: ask.
+  // An unlisted update alone says nothing about which entry applies.
+  const partial = candidates.filter((c) => {
+    const t = tallies.get(c.entryId)!;
+    return c.excludedBy.length === 0 && t.updates.length + t.errors.length + t.phrases.length > 0;
+  });
+  return partial.length > 0 ? { kind: 'ambiguous', entryIds: partial.map((c) => c.entryId) } : { kind: 'none' };
+}
+
+/** Stems of the message's words, reading near-misses of known words as those words. */
+function messageStems(kb: KnowledgeBase, tokens: Token[], corrections: Signals['corrections']): string[] {
+  return tokens.map((t) => {
+    if (kb.stems.has(t.stem)) return t.stem;
+    const corrected = kb.vocabulary.correct(t.word);
+    if (corrected === null || corrected === t.word) return t.stem;
+    corrections.push({ typed: t.word, as: corrected });
+    return stem(corrected);
+  });
+}
+
+/** Phrases whose stems all stand within a short window of the message, in any order. */
+function findPhrases(kb: KnowledgeBase, stems: string[]): SignalPhrase[] {
+  const positions = new Map<string, number[]>();
+  stems.forEach((s, i) => {
+    const list = positions.get(s);
+    if (list) list.push(i);
+    else positions.set(s, [i]);
+  });
+  const found = new Set<SignalPhrase>();
+  for (const s of positions.keys()) {
+    for (const phrase of kb.phrasesByAnchor.get(s) ?? []) {
+      if (!found.has(phrase) && phraseFits(phrase.stems, positions)) found.add(phrase);
+    }
+  }
+  return [...found];
+}
+
+function phraseFits(phraseStems: string[], positions: Map<string, number[]>): boolean {
+  const lists: number[][] = [];
+  for (const s of new Set(phraseStems)) {
+    const list = positions.get(s);
+    if (!list) return false;
+    lists.push(list);
+  }
+  const window = phraseStems.length + PHRASE_SLACK;
+  // Any occurrence of the first stem may open the window; phrases are a few words, so this
+  // small search is bounded by the message's repetitions of those words.
+  for (const start of lists.flat()) {
+    const end = start + window - 1;
+    if (lists.every((list) => list.some((p) => p >= start && p <= end))) return true;
+  }
+  return false;
+}

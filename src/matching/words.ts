@@ -1,0 +1,69 @@
+/**
+ * Word-level text handling shared by matching and answer parsing: tokens, stems, negation.
+ * Only natural's stemmer module is loaded; the package's index pulls database clients and
+ * prints to stdout (see ENVIRONMENT.md).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer');
+
+export interface Token {
+  /** Lowercased word as typed, contractions expanded ("won't" gives "will", "not"). */
+  word: string;
+  /** Porter stem of `word`. */
+  stem: string;
+}
+
+// Contractions become their plain words so that negation is one token ("not") everywhere.
+const CONTRACTIONS: Array<[RegExp, string]> = [
+  [/\bwon'?t\b/g, 'will not'],
+  [/\bcan'?t\b/g, 'can not'],
+  [/\bcannot\b/g, 'can not'],
+  [/\bshan'?t\b/g, 'shall not'],
+  [/\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|ai)n'?t\b/g, '$1 not'],
+  [/\bi'?m\b/g, 'i am'],
+  [/\b(it|that|there|what)'s\b/g, '$1 is'],
+  [/\b(i|you|we|they)'ve\b/g, '$1 have'],
+  [/\b(i|you|we|they|it)'ll\b/g, '$1 will'],
+  [/\bidk\b/g, 'i do not know'],
+  [/\bdunno\b/g, 'do not know'],
+];
+
+const WORD = /[a-z0-9]+(?:[._/][a-z0-9]+)*/g;
+
+/** Lowercases, expands contractions and splits into word tokens with their stems. */
+export function tokenize(text: string): Token[] {
+  let lower = text.toLowerCase().replace(/[\u2018\u2019\u02BC]/g, "'");
+  for (const [pattern, replacement] of CONTRACTIONS) lower = lower.replace(pattern, replacement);
+  const tokens: Token[] = [];
+  for (const m of lower.matchAll(WORD)) {
+    const word = m[0];
+    tokens.push({ word, stem: stem(word) });
+  }
+  return tokens;
+}
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
+/** Porter stem of one lowercased word; words with digits are kept whole (digits are exact). */
+export function stem(word: string): string {
+  if (/\d/.test(word)) return word;
+  let cached = stemCache.get(word);
+  if (cached === undefined) {
+    cached = PorterStemmer.stem(word) as string;
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, cached);
+  }
+  return cached;
+}
+
+/** Words that turn the statement after them around ("not restarted", "no crashes"). */
+export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'without', 'nor', 'neither']);
+
+/** Whether a negation stands within `window` tokens before position `at`. */
+export function negatedAt(tokens: readonly Token[], at: number, window = 3): boolean {
+  for (let i = Math.max(0, at - window); i < at; i++) {
+    if (NEGATIONS.has(tokens[i].word)) return true;
+  }
+  return false;
+}

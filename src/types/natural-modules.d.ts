@@ -1,0 +1,26 @@
+// natural's index pulls database clients and prints to stdout, so only single modules are
+// loaded; these declarations describe the few that are used.
+declare module 'natural/lib/natural/stemmers/porter_stemmer' {
+  const PorterStemmer: { stem(word: string): string };
+  export = PorterStemmer;
+}
+
+declare module 'natural/lib/natural/distance/levenshtein_distance' {
+  export function DamerauLevenshteinDistance(a: string, b: string, options?: { restricted?: boolean }): number;
+  export function LevenshteinDistance(a: string, b: string): number;
+}
+
+declare module 'natural/lib/natural/tokenizers/regexp_tokenizer' {
+  export class WordTokenizer {
+    tokenize(text: string): string[];
+  }
+}
+
+declare module 'natural/lib/natural/tfidf/tfidf' {
+  class TfIdf {
+    addDocument(document: string | string[], key?: unknown): void;
+    tfidf(terms: string | string[], index: number): number;
+    listTerms(index: number): Array<{ term: string; tfidf: number }>;
+  }
+  export = TfIdf;
+}
