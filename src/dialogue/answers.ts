@@ -85,7 +85,11 @@ const UNIT_MB: Record<string, number> = {
 };
 
 // A number (decimal point or comma) and an optional unit: "0,4 GB", "1.2G", "300 megs", "250MB".
-const SIZE = /(?<![\w.,])(\d{1,9}(?:[.,]\d{1,3})?)(?:\s*([a-z]{1,9}))?(?!\w)/gi;
+// Only unit words count as units, so "200 and 300 MB" keeps 200 as a number.
+const UNITS = Object.keys(UNIT_MB)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const SIZE = new RegExp(`(?<![\\w.,])(\\d{1,9}(?:[.,]\\d{1,3})?)(?:\\s*(${UNITS})(?![a-z]))?(?!\\w)`, 'gi');
 // "less than 250 MB": the true value is under the number.
 const BELOW = /(?:less than|under|below|lower than|smaller than|fewer than|<)\s*$/i;
 const RANGE_JOIN = /^\s*(?:-|to|and|or)\s*$/i;
@@ -106,12 +110,9 @@ interface RawNumber {
 export function findSizes(text: string, defaultUnitMb: number | null): SizeReading[] {
   const raw: RawNumber[] = [];
   for (const m of text.matchAll(SIZE)) {
-    const unitWord = m[2]?.toLowerCase();
-    const unitMb = unitWord === undefined ? null : UNIT_MB[unitWord];
+    const unitMb = m[2] === undefined ? null : UNIT_MB[m[2].toLowerCase()];
     const value = readNumber(m[1]);
     if (value === null) continue;
-    // "3rd floor", "10 min": a number followed by a word that is not a unit is no size.
-    if (unitMb === undefined) continue;
     raw.push({ value, unitMb, index: m.index, end: m.index + m[0].length });
   }
   const readings: SizeReading[] = [];

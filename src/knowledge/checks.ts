@@ -129,7 +129,7 @@ function checkQuestionPhrases(question: QuestionDefinition, path: PropertyKey[],
       try {
         new RegExp(phrase.regex);
       } catch (err) {
-        problems.push(problem('bad-regex', regexAt, `invalid regular expression: ${(err as Error).message}`));
+        problems.push(problem('bad-regex', regexAt, `invalid regular expression: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`));
         return;
       }
       if (!safeRegex(phrase.regex) || /\\[1-9]|\(\?<[=!]/.test(phrase.regex)) {

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { allowedKeysAt } from './jsonSchema';
 import { checkEntry } from './checks';
 import { locate, type SourcePosition } from './locate';
@@ -88,7 +88,7 @@ export function parseEntryText(file: string, text: string): { entry?: LoadedEntr
   };
 
   for (const err of doc.errors) {
-    const pos = lines.linePos(err.pos[0]);
+    const pos = lines.linePos(errorOffset(doc, err.code, err.pos[0]));
     problems.push({
       code: 'yaml-syntax',
       severity: 'error',
@@ -115,7 +115,14 @@ export function parseEntryText(file: string, text: string): { entry?: LoadedEntr
 
   const parsed = entrySchema.safeParse(data);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(...schemaProblems(issue, data, problem));
+    const issues = parsed.error.issues as SchemaIssue[];
+    for (const issue of issues) problems.push(...schemaProblems(issue, data, problem));
+    // Unknown keys alone leave the entry's shape intact: check the rest too, so one run shows
+    // every problem instead of revealing them one fix at a time.
+    if (issues.every((i) => i.code === 'unrecognized_keys')) {
+      const without = entrySchema.safeParse(withoutKeys(data, issues));
+      if (without.success) problems.push(...checkEntry(without.data, problem));
+    }
     return { problems };
   }
   problems.push(...checkEntry(parsed.data, problem));
@@ -151,6 +158,15 @@ function schemaProblems(issue: SchemaIssue, data: unknown, problem: ProblemFacto
     return [problem('wrong-type', issue.path, message)];
   }
   return [problem(issue.code === 'invalid_union' ? 'invalid-value' : issue.code.replace(/_/g, '-'), issue.path, issue.message)];
+}
+
+function withoutKeys(data: unknown, issues: SchemaIssue[]): unknown {
+  const copy = structuredClone(data);
+  for (const issue of issues) {
+    const target = valueAt(copy, issue.path);
+    if (target && typeof target === 'object') for (const key of issue.keys ?? []) delete (target as Record<string, unknown>)[key];
+  }
+  return copy;
 }
 
 function describeType(expected: string | undefined): string {
@@ -226,6 +242,19 @@ function listYamlFiles(dir: string): string[] {
 
 function wholeFileProblem(file: string, code: string, message: string, hint?: string): KnowledgeProblem {
   return { code, severity: 'error', file, line: 1, column: 1, path: '', message, hint };
+}
+
+// An unclosed quote is reported where the file ends; the person needs the quote that opened it.
+function errorOffset(doc: Document, code: string, offset: number): number {
+  if (code !== 'MISSING_CHAR') return offset;
+  let start = offset;
+  visit(doc, {
+    Scalar(_key, node) {
+      const range = node.range;
+      if (range && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && range[0] < offset && range[1] >= offset) start = range[0];
+    },
+  });
+  return start;
 }
 
 function firstLine(message: string): string {

@@ -1,0 +1,218 @@
+import { HelpdeskBot, type BotOptions, type BotTurn } from '../src/bot';
+import { MemoryConversationStore } from '../src/conversation/store';
+import { CollectingSink, type EscalationSink } from '../src/escalation/sink';
+import { KnowledgeBase } from '../src/knowledge/knowledgeBase';
+import type { Logger } from '../src/logger';
+import { FALSE_ERROR, REAL_FAILURE, shippedKnowledge } from './helpers/knowledge';
+
+function makeBot(overrides: Partial<BotOptions> = {}) {
+  const sink = new CollectingSink();
+  const bot = new HelpdeskBot({ knowledge: shippedKnowledge(), sink, ...overrides });
+  let n = 0;
+  const conversation = `test:${Math.random()}`;
+  const say = (text: string) => bot.handle({ conversationId: conversation, channel: 'terminal', user: { id: 'U1', name: 'Ana' }, text });
+  const converse = async (...turns: string[]) => {
+    let last: BotTurn | undefined;
+    for (const text of turns) {
+      last = await say(text);
+      n += 1;
+    }
+    return last!;
+  };
+  return { bot, sink, say, converse, turns: () => n };
+}
+
+const allText = (turn: BotTurn) => turn.replies.map((r) => r.text).join('\n');
+
+describe('a KB5057589 conversation', () => {
+  it('asks about the restart, then the space, then resolves with the reagentc check', async () => {
+    const { say } = makeBot();
+    const first = await say('KB5057589 failed with 0x80070643');
+    expect(first).toMatchObject({ outcome: 'pending', entryId: FALSE_ERROR });
+    expect(first.replies[0]).toMatchObject({ kind: 'question', questionId: `${FALSE_ERROR}/rebooted` });
+    expect(first.replies[0].options.map((o) => o.label)).toEqual(['Yes', 'No', 'Talk to a person']);
+    const second = await say('yup');
+    expect(second.replies[0]).toMatchObject({ kind: 'question', questionId: `${FALSE_ERROR}/recovery_free_mb`, acceptsText: true });
+    expect(second.replies[0].options.map((o) => o.label)).toEqual(['Less than 250 MB', '250 MB or more', "I don't know", 'Talk to a person']);
+    const third = await say('0,4 GB');
+    expect(third).toMatchObject({ outcome: 'resolved', entryId: FALSE_ERROR });
+    expect(allText(third)).toContain('safe to ignore');
+    expect(allText(third)).toContain('`reagentc /info`');
+    expect(allText(third)).toContain('409.6 MB free');
+  });
+
+  it('resolves at once when the first message carries every answer', async () => {
+    const { converse } = makeBot();
+    const turn = await converse('KB5057589 failed with 0x80070643. I rebooted and the recovery partition has 600 MB free');
+    expect(turn.outcome).toBe('resolved');
+  });
+
+  it('never asks again what the employee already said', async () => {
+    const { say } = makeBot();
+    const first = await say('KB5057589 error - recovery partition has 800MB free btw');
+    expect(first.replies[0].questionId).toBe(`${FALSE_ERROR}/rebooted`);
+    expect((await say('yes')).outcome).toBe('resolved');
+  });
+
+  it('sends the employee to restart and waits for them to come back', async () => {
+    const { say } = makeBot();
+    await say('KB5057589 says install error');
+    const notYet = await say('no not yet');
+    expect(notYet.outcome).toBe('pending');
+    expect(allText(notYet)).toMatch(/restart the PC first/i);
+    expect(notYet.replies[0].questionId).toBe(`${FALSE_ERROR}/rebooted`);
+    const back = await say('ok restarted now');
+    expect(back.replies[0].questionId).toBe(`${FALSE_ERROR}/recovery_free_mb`);
+    expect((await say('around 80 MB')).outcome).toBe('escalated');
+  });
+
+  it('escalates under 250 MB with the answers in the record', async () => {
+    const { converse, sink } = makeBot();
+    const turn = await converse('KB5057589 failed with 0x80070643 again', 'yes', '249MB');
+    expect(turn.outcome).toBe('escalated');
+    expect(sink.records).toHaveLength(1);
+    expect(sink.records[0]).toMatchObject({
+      entryId: FALSE_ERROR,
+      reason: 'recovery_partition_too_small',
+      answers: { rebooted: 'yes', recovery_free_mb: '249 MB' },
+      user: { id: 'U1', name: 'Ana' },
+    });
+    expect(sink.records[0].transcript.filter((t) => t.from === 'employee').map((t) => t.text)).toEqual(['KB5057589 failed with 0x80070643 again', 'yes', '249MB']);
+    expect(allText(turn)).not.toMatch(/ignore/i);
+  });
+
+  it('explains how to check the space when the employee does not know, then hands over if still unknown', async () => {
+    const { say } = makeBot();
+    await say('KB5057589 failed in windows update');
+    await say('yes');
+    const help = await say('no idea how to check that');
+    expect(help.outcome).toBe('pending');
+    expect(allText(help)).toContain('reagentc /info');
+    expect(allText(help)).toContain('Disk Management');
+    const again = await say("still don't know");
+    expect(again.outcome).toBe('escalated');
+  });
+
+  it('asks again with an example, then offers a person, then hands over', async () => {
+    const { say } = makeBot();
+    await say('KB5057589 failed');
+    const first = await say('purple');
+    expect(first.outcome).toBe('pending');
+    expect(allText(first)).toContain('For example: "yes" or "no"');
+    const second = await say('banana');
+    expect(allText(second)).toContain('Talk to a person');
+    expect(second.outcome).toBe('pending');
+    const third = await say('hmm');
+    expect(third.outcome).toBe('escalated');
+  });
+
+  it.each([
+    ['can I get a real person', 'asked_for_person'],
+    ['Talk to a person', 'asked_for_person'],
+    ['yes and since the reboot my pc keeps crashing', 'system_degraded'],
+    ['rebooted, now i get a blue screen on startup', 'system_degraded'],
+    ['reagentc /info says Windows RE status: Disabled', 'winre_disabled'],
+  ])('hands over at any point: %j', async (text, reason) => {
+    const { converse, sink } = makeBot();
+    const turn = await converse('KB5057589 failed 0x80070643', text);
+    expect(turn).toMatchObject({ outcome: 'escalated', entryId: FALSE_ERROR });
+    expect(sink.records[0].reason).toBe(reason);
+  });
+
+  it('does not hear "no crashes" as a crash', async () => {
+    const { converse } = makeBot();
+    expect((await converse('KB5057589 failed, restarted, no crashes', '400 MB')).outcome).toBe('resolved');
+  });
+
+  it('switches to the real failure when another update comes up mid-conversation', async () => {
+    const { converse, sink } = makeBot();
+    const turn = await converse('winre update failed with 0x80070643', 'actually Update history says KB5034441', '1 GB');
+    expect(sink.records[0]).toMatchObject({ entryId: REAL_FAILURE, reason: 'recovery_partition_too_small' });
+    // The last turn started a new conversation: nothing in this exchange resolved anything.
+    expect(turn.outcome).not.toBe('resolved');
+  });
+});
+
+describe('asking which update', () => {
+  it('continues in the entry the answer names, keeping what was said before', async () => {
+    const { say } = makeBot();
+    const which = await say('windows update failed with 0x80070643, I already restarted');
+    expect(which).toMatchObject({ outcome: 'pending', entryId: null });
+    expect(which.replies[0].options.map((o) => o.label)).toEqual(expect.arrayContaining(['KB5057589', 'Another update', "I don't know"]));
+    const named = await say("it's KB5057589");
+    expect(named.replies[0].questionId).toBe(`${FALSE_ERROR}/recovery_free_mb`);
+  });
+
+  it('follows a clicked option', async () => {
+    const { say } = makeBot();
+    await say('update failed, code 0x80070643');
+    expect(await say('Another update')).toMatchObject({ outcome: 'escalated', entryId: '0x80070643-unlisted-update' });
+  });
+
+  it('explains where to find the KB number, then hands over', async () => {
+    const { say } = makeBot();
+    await say('0x80070643 in windows update');
+    const help = await say("I don't know");
+    expect(allText(help)).toContain('Update history');
+    expect((await say('no idea')).outcome).toBe('escalated');
+  });
+});
+
+describe('conversation lifecycle', () => {
+  it('starts a new conversation after a resolution', async () => {
+    const { converse, say } = makeBot();
+    await converse('KB5057589 failed, I restarted, 600 MB free on the recovery partition');
+    expect((await say('thanks!')).outcome).toBe('no_match');
+  });
+
+  it('carries an unmatched question to a person when asked', async () => {
+    const { say, sink } = makeBot();
+    expect((await say('printer on 3rd floor is not printing')).outcome).toBe('no_match');
+    expect((await say('Talk to a person')).outcome).toBe('escalated');
+    expect(sink.records[0].transcript[0].text).toBe('printer on 3rd floor is not printing');
+    expect(sink.records[0].entryId).toBeNull();
+  });
+
+  it('forgets a conversation after the idle time', async () => {
+    let now = 0;
+    const { say } = makeBot({ store: new MemoryConversationStore(() => now), idleMs: 60_000 });
+    await say('KB5057589 failed');
+    now = 61_000;
+    expect((await say('yes')).outcome).toBe('no_match');
+  });
+
+  it('hands over politely when the entry disappears mid-conversation', async () => {
+    let knowledge = shippedKnowledge();
+    const { say, sink } = makeBot({ knowledge: () => knowledge });
+    await say('KB5057589 failed');
+    knowledge = new KnowledgeBase([]);
+    const turn = await say('yes');
+    expect(turn.outcome).toBe('escalated');
+    expect(sink.records[0].reason).toBe('entry_removed');
+  });
+
+  it('does not read an oversized message, and keeps the conversation as it was', async () => {
+    const { say } = makeBot({ maxMessageChars: 100 });
+    await say('KB5057589 failed');
+    const long = await say(`yes ${'x'.repeat(200)}`);
+    expect(long.outcome).toBe('pending');
+    expect(long.replies[0].kind).toBe('notice');
+    expect((await say('yes')).replies[0].questionId).toBe(`${FALSE_ERROR}/recovery_free_mb`);
+  });
+
+  it('handles messages of one conversation in order', async () => {
+    const { say } = makeBot();
+    const turns = await Promise.all([say('KB5057589 failed'), say('yes'), say('300 MB')]);
+    expect(turns.map((t) => t.outcome)).toEqual(['pending', 'pending', 'resolved']);
+  });
+
+  it('logs the whole escalation when the sink fails, and says so', async () => {
+    const failing: EscalationSink = { name: 'down', deliver: async () => Promise.reject(new Error('503')) };
+    const errors: object[] = [];
+    const logger: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (obj) => errors.push(obj) };
+    const { converse } = makeBot({ sink: failing, logger });
+    const turn = await converse('talk to a human pls, KB5057589 keeps failing');
+    expect(turn.escalationDelivered).toBe(false);
+    expect(errors[0]).toMatchObject({ escalation: { entryId: FALSE_ERROR, reason: 'asked_for_person' } });
+  });
+});

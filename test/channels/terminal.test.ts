@@ -1,0 +1,36 @@
+import { runCli } from '../../src/cli/main';
+import { captureIo } from '../helpers/cliIo';
+
+describe('the terminal chat', () => {
+  it('chats to a resolution, with numbered options that can be picked by number', async () => {
+    const io = captureIo({ stdin: 'KB5057589 failed with 0x80070643\n1\n2\nthanks\nquit\n' });
+    expect(await runCli(['chat'], io)).toBe(0);
+    const out = io.out();
+    expect(out).toContain('Has the PC restarted since the update was installed?');
+    expect(out).toContain('[1] Yes  [2] No  [3] Talk to a person');
+    expect(out).toContain('(Yes)');
+    expect(out).toContain('[1] Less than 250 MB  [2] 250 MB or more');
+    expect(out).toContain('(250 MB or more)');
+    expect(out).toContain('safe to ignore');
+    expect(out).toContain('(conversation closed; a new message starts a new one)');
+    // "thanks" starts a new conversation that matches nothing: the honest fallback.
+    expect(out).toContain("I don't know this one yet.");
+  });
+
+  it('prints the escalation record that support would receive', async () => {
+    const io = captureIo({ stdin: 'KB5034441 failed with 0x80070643\n', env: { USER: 'ana' } });
+    expect(await runCli(['chat'], io)).toBe(0);
+    const out = io.out();
+    expect(out).toContain('escalated to IT support');
+    expect(out).toContain('│ who:     ana');
+    expect(out).toContain('│ entry:   kb5034441-winre-partition-too-small');
+    expect(out).toContain('│ reason:  recovery_partition_too_small');
+    expect(out).toContain('│   employee: KB5034441 failed with 0x80070643');
+  });
+
+  it('starts the chat with `start` when no channel is configured', async () => {
+    const io = captureIo({ stdin: 'hi\n' });
+    expect(await runCli(['start'], io)).toBe(0);
+    expect(io.out()).toContain("I don't know this one yet.");
+  });
+});

@@ -1,0 +1,102 @@
+import { compileEntry, KnowledgeBase } from '../../src/knowledge/knowledgeBase';
+import { matchMessage } from '../../src/matching/matcher';
+import { FALSE_ERROR, REAL_FAILURE, UNLISTED, shippedKnowledge } from '../helpers/knowledge';
+
+const kb = shippedKnowledge();
+const decide = (text: string) => matchMessage(kb, text).decision;
+
+describe('matching the shipped knowledge', () => {
+  it.each([
+    'Windows update keeps saying KB5057589 failed with 0x80070643, what do i do?',
+    'Getting `0x80070643 – ERROR_INSTALL_FAILURE` on <https://support.microsoft.com/help/5057589|KB5057589> :confused:',
+    '<at>Helpdesk</at> KB5057589 failed with 0x80070643',
+    'my pc shows 0X80070643 for the winre update',
+    'update for the Windows Recovery Environment failed with -2147023293',
+    'the Safe OS dynamic update shows error 2147944003',
+  ])('lands %j in the KB5057589 entry', (text) => {
+    expect(decide(text)).toEqual({ kind: 'match', entryId: FALSE_ERROR });
+  });
+
+  it('reads typos in phrase words as the known words, and says so', () => {
+    const result = matchMessage(kb, 'windos recovery enviroment update faild with 0x80070643');
+    expect(result.decision).toEqual({ kind: 'match', entryId: FALSE_ERROR });
+    expect(result.signals.corrections).toEqual(
+      expect.arrayContaining([
+        { typed: 'windos', as: 'windows' },
+        { typed: 'enviroment', as: 'environment' },
+      ]),
+    );
+  });
+
+  it.each([
+    ['KB5034441 failed with 0x80070643', REAL_FAILURE],
+    ['server 2022 shows KB5034439 failed 0x80070643', REAL_FAILURE],
+    ['KB5057589 and KB5034441 both fail with 0x80070643', REAL_FAILURE],
+    ['KB5099999 failed with 0x80070643', UNLISTED],
+  ])('never lands %j in the harmless entry', (text, entryId) => {
+    const result = matchMessage(kb, text);
+    expect(result.decision).toEqual({ kind: 'match', entryId });
+    const harmless = result.candidates.find((c) => c.entryId === FALSE_ERROR);
+    if (harmless) expect(harmless.qualified).toBe(false);
+  });
+
+  it('treats a one-digit-off KB number as another update (digits are never fuzzy)', () => {
+    const result = matchMessage(kb, 'winre update KB5057598 failed with 0x80070643');
+    expect(result.decision).toEqual({ kind: 'match', entryId: UNLISTED });
+    expect(result.candidates.find((c) => c.entryId === FALSE_ERROR)?.excludedBy).toEqual(['another update KB5057598']);
+  });
+
+  it('refuses the harmless entry when another error code is named', () => {
+    const result = matchMessage(kb, 'KB5057589 failed with 0x800f0922');
+    expect(result.decision).toEqual({ kind: 'none' });
+    expect(result.candidates[0]).toMatchObject({ entryId: FALSE_ERROR, qualified: false, excludedBy: ['another error 0x800f0922'] });
+  });
+
+  it('asks which update when only the shared error code is known', () => {
+    const result = matchMessage(kb, 'windows update failed with 0x80070643');
+    expect(result.decision.kind).toBe('ambiguous');
+    expect(result.decision.kind === 'ambiguous' && result.decision.entryIds.sort()).toEqual([UNLISTED, FALSE_ERROR, REAL_FAILURE].sort());
+    expect(result.candidates.find((c) => c.entryId === FALSE_ERROR)?.unmet).toEqual(['require_any: updates or phrases']);
+  });
+
+  it.each([
+    'hi',
+    'getting 0x80070005 on the cumulative update',
+    'how do I make a recovery drive?',
+    'what is a recovery partition?',
+    'KB5058379 asks for bitlocker recovery key after reboot',
+    'C: drive is almost out of disk space, what can i delete?',
+    'my laptop keeps asking me to restart, can I postpone it?',
+  ])('does not engage on %j', (text) => {
+    expect(decide(text)).toEqual({ kind: 'none' });
+  });
+
+  it('calls two entries with equal evidence ambiguous instead of picking one', () => {
+    const twin = (id: string) =>
+      compileEntry({ id, title: id, match: { updates: ['KB5000001'] }, flow: [{ escalate: 'x' }], replies: { x: 'x' } }, `${id}.yaml`);
+    const tied = new KnowledgeBase([twin('first-entry'), twin('second-entry')]);
+    expect(matchMessage(tied, 'KB5000001 fails').decision).toEqual({ kind: 'ambiguous', entryIds: ['first-entry', 'second-entry'] });
+  });
+});
+
+describe('matching cost', () => {
+  // The index must find the one relevant entry among thousands without scanning them: with
+  // 5,000 entries that share common words, only entries with a hit are ever judged.
+  it('judges only entries that a signal points at', () => {
+    const entries = Array.from({ length: 5000 }, (_, i) =>
+      compileEntry(
+        {
+          id: `entry-${i}`,
+          title: `Entry ${i}`,
+          match: { updates: [`KB${4000000 + i}`], phrases: [`windows update widget${i} problem`] },
+          flow: [{ escalate: 'x' }],
+          replies: { x: 'x' },
+        },
+        `entry-${i}.yaml`,
+      ),
+    );
+    const big = new KnowledgeBase(entries);
+    const result = matchMessage(big, 'windows update problem with widget4321, KB4001234 fails');
+    expect(result.candidates.map((c) => c.entryId).sort()).toEqual(['entry-1234', 'entry-4321']);
+  });
+});

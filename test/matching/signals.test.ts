@@ -1,0 +1,62 @@
+import { canonicalErrorCode, canonicalUpdateId, findErrorCodes, findUpdateIds } from '../../src/matching/signals';
+
+describe('findUpdateIds', () => {
+  it.each([
+    ['KB5057589 failed', ['KB5057589']],
+    ['kb 5057589 failed', ['KB5057589']],
+    ['KB-5057589', ['KB5057589']],
+    ['update 5057589 failed', ['KB5057589']],
+    ['https://support.microsoft.com/help/5057589', ['KB5057589']],
+    ['KB5057589 and KB5034441', ['KB5057589', 'KB5034441']],
+    ['KB5057589 twice: kb5057589', ['KB5057589']],
+  ])('reads %j', (text, expected) => {
+    expect(findUpdateIds(text)).toEqual(expected);
+  });
+
+  it('keeps digits exact: KB5057598 is another update', () => {
+    expect(findUpdateIds('KB5057598 failed')).toEqual(['KB5057598']);
+  });
+
+  it.each(['0x80070643', '2147944003', '-2147023293', 'Windows 10 22H2', '2025-04 update', 'VPN drops every 10 min', 'INC1234567'])(
+    'does not read an update id in %j',
+    (text) => {
+      expect(findUpdateIds(text)).toEqual([]);
+    },
+  );
+});
+
+describe('findErrorCodes', () => {
+  it.each([
+    ['0x80070643', '0x80070643'],
+    ['0X80070643', '0x80070643'],
+    ['error 80070643 again', '0x80070643'],
+    ['code 2147944003', '0x80070643'],
+    ['code -2147023293', '0x80070643'],
+    ['ERROR_INSTALL_FAILURE', '0x80070643'],
+    ['ERRORINSTALLFAILURE', '0x80070643'],
+    ['0x800f0922', '0x800f0922'],
+  ])('reads %j as %s', (text, code) => {
+    expect(findErrorCodes(text)).toEqual([code]);
+  });
+
+  it.each(['1603', '0x643', 'error 1603 from msiexec', 'KB5057589', 'deadbeef', '20250408'])('does not read a code in %j', (text) => {
+    expect(findErrorCodes(text)).toEqual([]);
+  });
+});
+
+describe('canonical spellings in knowledge files', () => {
+  it('accepts every written form of an update id', () => {
+    for (const written of ['KB5057589', 'kb5057589', 'KB 5057589', '5057589']) expect(canonicalUpdateId(written)).toBe('KB5057589');
+    expect(canonicalUpdateId('*')).toBe('*');
+    expect(canonicalUpdateId('KB50575')).toBeNull();
+    expect(canonicalUpdateId('latest')).toBeNull();
+  });
+
+  it('accepts every written form of an error code', () => {
+    for (const written of ['0x80070643', '80070643', '2147944003', '-2147023293', 'ERROR_INSTALL_FAILURE']) {
+      expect(canonicalErrorCode(written)).toBe('0x80070643');
+    }
+    expect(canonicalErrorCode('1603')).toBeNull();
+    expect(canonicalErrorCode('0x8007064')).toBeNull();
+  });
+});
