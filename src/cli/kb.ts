@@ -1,22 +1,29 @@
 /** `helpdesk-bot kb lint [DIR]` and `helpdesk-bot kb explain "message" [--json]`. */
+import { analyzeFlow } from '../dialogue/flowAnalysis';
 import { compileKnowledge, type KnowledgeBase } from '../knowledge/knowledgeBase';
-import { loadKnowledgeDir } from '../knowledge/load';
-import { formatProblem } from '../knowledge/problems';
+import { loadKnowledgeDir, type LoadedEntry } from '../knowledge/load';
+import { findSignatureOverlaps } from '../knowledge/overlap';
+import { formatPath, formatProblem, type KnowledgeProblem } from '../knowledge/problems';
 import { matchMessage, type MatchResult } from '../matching/matcher';
 import { write, type CliIo, type ExitCode } from './io';
 
-/** Prints every problem and returns 1, or a one-line summary and 0. */
+/**
+ * Prints every problem and returns 1, or a one-line summary and 0. Lint is stricter than
+ * loading: it also walks every decision table and compares entries with each other.
+ */
 export function lint(dir: string, io: CliIo): ExitCode {
   const result = loadKnowledgeDir(dir);
-  const errors = result.problems.filter((p) => p.severity === 'error');
-  const warnings = result.problems.filter((p) => p.severity === 'warning');
-  for (const problem of result.problems) write(errors.length > 0 ? io.stderr : io.stdout, formatProblem(problem));
+  const loadErrors = result.problems.some((p) => p.severity === 'error');
+  const knowledge = compileKnowledge(result.entries);
+  const problems = loadErrors ? result.problems : [...result.problems, ...analysisProblems(result.entries, knowledge)];
+  const errors = problems.filter((p) => p.severity === 'error');
+  const warnings = problems.filter((p) => p.severity === 'warning');
+  for (const problem of problems) write(errors.length > 0 ? io.stderr : io.stdout, formatProblem(problem));
   if (errors.length > 0) {
     const files = new Set(errors.map((p) => p.file)).size;
     write(io.stderr, `${errors.length} problem${plural(errors.length)} in ${files} file${plural(files)}; nothing was changed.`);
     return 1;
   }
-  const knowledge = compileKnowledge(result.entries);
   write(
     io.stdout,
     `${dir}: ${knowledge.size} entr${knowledge.size === 1 ? 'y' : 'ies'} in ${result.files.length} file${plural(result.files.length)}, no problems` +
@@ -60,6 +67,36 @@ export function describeMatch(result: MatchResult, knowledge: KnowledgeBase): st
         : 'no match (the bot does not engage)';
   lines.push(`decision: ${decision}`);
   return lines.join('\n');
+}
+
+/** Decision-table findings and overlapping entries, placed at their line in the YAML. */
+function analysisProblems(entries: LoadedEntry[], knowledge: KnowledgeBase): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  const byId = new Map(entries.map((e) => [e.definition.id, e]));
+  const at = (entry: LoadedEntry, path: Array<string | number>, code: string, severity: KnowledgeProblem['severity'], message: string, hint?: string) => {
+    const pos = entry.at(path);
+    problems.push({ code, severity, file: entry.file, line: pos.line, column: pos.column, path: formatPath(path), message, hint, sourceLine: pos.sourceLine });
+  };
+  for (const entry of entries) {
+    const compiled = knowledge.get(entry.definition.id);
+    if (!compiled) continue;
+    for (const f of analyzeFlow(compiled)) at(entry, f.path, f.code, f.severity, f.message, f.hint);
+  }
+  for (const overlap of findSignatureOverlaps([...knowledge.entries.values()])) {
+    const second = byId.get(overlap.second.id);
+    const first = byId.get(overlap.first.id);
+    if (!second || !first) continue;
+    const firstPos = first.at(['match']);
+    at(
+      second,
+      ['match'],
+      'same-signature',
+      'warning',
+      `claims the same signals as ${overlap.first.id} (${first.file}:${firstPos.line}): ${overlap.signature}`,
+      'add an exclude to one of them, or merge the two entries; until then the bot asks which one applies',
+    );
+  }
+  return problems;
 }
 
 function plural(n: number): string {

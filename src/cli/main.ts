@@ -10,6 +10,7 @@ import { KnowledgeError, formatProblem } from '../knowledge/problems';
 import { loadKnowledge } from '../knowledge/loadKnowledge';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { explain, lint } from './kb';
+import { kbTest } from './kbTest';
 import { knowledgeDir, write, type CliIo, type ExitCode } from './io';
 import { replay } from './replay';
 
@@ -21,6 +22,7 @@ Commands:
   serve                      run the HTTP server for Slack and Teams
   replay FILE.jsonl          run recorded conversations ("-" reads stdin); one JSON line out per line in
   kb lint [DIR]              check every knowledge file; exit 1 when there are problems
+  kb test [DIR]              run every entry's examples; exit 1 when one fails
   kb explain "message"       show how a message is matched (--json for machine-readable)
 
 Options:
@@ -72,18 +74,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   }
 }
 
-function kbCommand(args: string[], values: { knowledge?: string; json?: boolean }, io: CliIo): ExitCode {
+async function kbCommand(args: string[], values: { knowledge?: string; json?: boolean }, io: CliIo): Promise<ExitCode> {
   const [sub, ...rest] = args;
-  if (sub === 'lint') {
-    if (rest.length > 1) return usageError(io, 'kb lint takes at most one DIR');
-    return lint(knowledgeDir(io, rest[0] ?? values.knowledge), io);
+  if (sub === 'lint' || sub === 'test') {
+    if (rest.length > 1) return usageError(io, `kb ${sub} takes at most one DIR`);
+    const dir = knowledgeDir(io, rest[0] ?? values.knowledge);
+    return sub === 'lint' ? lint(dir, io) : kbTest(dir, io);
   }
   if (sub === 'explain') {
     if (rest.length === 0) return usageError(io, 'kb explain needs the message in quotes');
     const knowledge = loadOrReport(io, values.knowledge);
     return knowledge ? explain(rest.join(' '), knowledge, values.json ?? false, io) : 78;
   }
-  return usageError(io, sub ? `unknown kb command "${sub}"` : 'kb needs a command: lint or explain');
+  return usageError(io, sub ? `unknown kb command "${sub}"` : 'kb needs a command: lint, test or explain');
 }
 
 async function chat(io: CliIo, dir: string | undefined): Promise<ExitCode> {

@@ -102,8 +102,13 @@ const rule = z
   .describe('One row of the decision table. Rows are tried in order; the first whose conditions hold acts.');
 
 const exampleConversation = z.strictObject({
-  turns: z.array(z.string().min(1)).min(1),
-  outcome: z.enum(['resolved', 'escalated', 'pending', 'no_match']),
+  turns: z.array(z.string().min(1)).min(1).describe('What the employee types, in order.'),
+  outcome: z.enum(['resolved', 'escalated', 'pending', 'no_match']).describe('Where the conversation must end after the last turn.'),
+  entry: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('The entry it must end in (default: this entry, or none for no_match); null for none.'),
 });
 
 const examples = z
