@@ -30,7 +30,7 @@ describe('a KB5057589 conversation', () => {
     const first = await say('KB5057589 failed with 0x80070643');
     expect(first).toMatchObject({ outcome: 'pending', entryId: FALSE_ERROR });
     expect(first.replies[0]).toMatchObject({ kind: 'question', questionId: `${FALSE_ERROR}/rebooted` });
-    expect(first.replies[0].options.map((o) => o.label)).toEqual(['Yes', 'No', 'Talk to a person']);
+    expect(first.replies[0].options.map((o) => o.label)).toEqual(['Yes', 'No', "I don't know", 'Talk to a person']);
     const second = await say('yup');
     expect(second.replies[0]).toMatchObject({ kind: 'question', questionId: `${FALSE_ERROR}/recovery_free_mb`, acceptsText: true });
     expect(second.replies[0].options.map((o) => o.label)).toEqual(['Less than 250 MB', '250 MB or more', "I don't know", 'Talk to a person']);

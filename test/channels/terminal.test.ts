@@ -7,7 +7,7 @@ describe('the terminal chat', () => {
     expect(await runCli(['chat'], io)).toBe(0);
     const out = io.out();
     expect(out).toContain('Has the PC restarted since the update was installed?');
-    expect(out).toContain('[1] Yes  [2] No  [3] Talk to a person');
+    expect(out).toContain("[1] Yes  [2] No  [3] I don't know  [4] Talk to a person");
     expect(out).toContain('(Yes)');
     expect(out).toContain('[1] Less than 250 MB  [2] 250 MB or more');
     expect(out).toContain('(250 MB or more)');
