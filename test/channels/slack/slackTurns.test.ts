@@ -1,0 +1,108 @@
+/**
+ * SlackTurns on its own: a real HelpdeskBot and store, a real WebClient against the fake API,
+ * for outcomes the full server does not produce on demand (a sink that refuses, Slack errors).
+ */
+import { webApi } from '@slack/bolt';
+import { HelpdeskBot } from '../../../src/bot';
+import { isIgnored, readMessageEvent, type InboundMessage } from '../../../src/channels/slack/inbound';
+import { SlackTurns } from '../../../src/channels/slack/slackTurns';
+import { MemoryConversationStore } from '../../../src/conversation/store';
+import type { EscalationSink } from '../../../src/escalation/sink';
+import { FAKE_BOT_ID, FAKE_BOT_USER, FakeSlackApi } from '../../fakes/slackApi';
+import { DM_CHANNEL, messageEvent } from '../../fakes/slackPayloads';
+import { BOT_TOKEN, helpdeskKnowledge, RecordingLogger, textOf } from './harness';
+
+/** A support channel that is down. */
+class RefusingSink implements EscalationSink {
+  readonly name = 'refusing';
+  async deliver(): Promise<void> {
+    throw new Error('not_in_channel');
+  }
+}
+
+let api: FakeSlackApi;
+let logger: RecordingLogger;
+let turns: SlackTurns;
+
+beforeEach(async () => {
+  api = await FakeSlackApi.start();
+  logger = new RecordingLogger();
+  const store = new MemoryConversationStore();
+  turns = new SlackTurns({
+    bot: new HelpdeskBot({ knowledge: helpdeskKnowledge(), store, sink: new RefusingSink(), logger }),
+    store,
+    client: new webApi.WebClient(BOT_TOKEN, { slackApiUrl: api.url, retryConfig: { retries: 0 } }),
+    logger,
+    helpChannels: [],
+    deliveryTtlMs: 60_000,
+    answerTtlMs: 60_000,
+  });
+});
+
+afterEach(async () => {
+  await turns.drain(5000);
+  await api.close();
+});
+
+function dm(text: string, threadTs?: string): InboundMessage {
+  const message = readMessageEvent(messageEvent({ channel: DM_CHANNEL, text, threadTs }), { botUserId: FAKE_BOT_USER, botId: FAKE_BOT_ID });
+  if (isIgnored(message)) throw new Error(message.ignored);
+  return message;
+}
+
+test('when support cannot be reached, the employee is told to contact IT directly', async () => {
+  await turns.message(dm('KB5034441 failed 0x80070643'));
+  const posts = api.posts(DM_CHANNEL);
+  expect(posts).toHaveLength(2);
+  expect(textOf(posts[0]!)).toContain('real installation failure');
+  expect(textOf(posts[1]!)).toContain("couldn't reach IT support");
+  expect(logger.find('escalation delivery failed')).toBeDefined();
+});
+
+test('Slack refusing the permalink, the reactions or the redraw does not stop the conversation', async () => {
+  api.failNext('chat.getPermalink', 'message_not_found');
+  api.failNext('reactions.add', 'missing_scope');
+  const first = dm('KB5057589 failed with 0x80070643');
+  await turns.message(first);
+  expect(textOf(api.posts(DM_CHANNEL)[0]!)).toContain('Has the PC restarted');
+  expect(logger.find('slack permalink not available')).toBeDefined();
+  expect(logger.find('slack status reaction failed', { reaction: 'eyes' })).toBeDefined();
+
+  api.failNext('chat.update', 'cant_update_message');
+  await turns.message(dm('yes', first.ts));
+  expect(textOf(api.posts(DM_CHANNEL)[1]!)).toContain('recovery partition');
+  expect(logger.find('slack question not redrawn')).toBeDefined();
+});
+
+test('a reply Slack refuses is logged whole', async () => {
+  api.failNext('chat.postMessage', 'channel_not_found');
+  await turns.message(dm('KB5057589 failed with 0x80070643'));
+  const logged = logger.find('slack reply not delivered');
+  expect(logged?.obj.text).toContain('Has the PC restarted');
+  expect(logged?.obj.err).toContain('channel_not_found');
+});
+
+test('when the core fails (its store is down), the employee gets an apology instead of silence', async () => {
+  // A store whose reads fail, as Redis does when it is unreachable.
+  class DownStore extends MemoryConversationStore {
+    override async get(): Promise<undefined> {
+      throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
+    }
+  }
+  const store = new DownStore();
+  const failing = new SlackTurns({
+    bot: new HelpdeskBot({ knowledge: helpdeskKnowledge(), store, logger }),
+    // The adapter's own reads go through a working store; only the core's fail.
+    store: new MemoryConversationStore(),
+    client: new webApi.WebClient(BOT_TOKEN, { slackApiUrl: api.url, retryConfig: { retries: 0 } }),
+    logger,
+    helpChannels: [],
+    deliveryTtlMs: 60_000,
+    answerTtlMs: 60_000,
+  });
+  const message = dm('KB5057589 failed with 0x80070643');
+  await failing.message(message);
+  expect(textOf(api.posts(DM_CHANNEL)[0]!)).toContain('something went wrong on my side');
+  expect(api.ok('reactions.remove').map((c) => [c.args.name, c.args.timestamp])).toEqual([['eyes', message.ts]]);
+  expect(logger.find('slack turn failed')?.obj.err).toContain('ECONNREFUSED');
+});
