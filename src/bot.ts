@@ -5,7 +5,9 @@
 import { MemoryConversationStore, type ConversationStore } from './conversation/store';
 import { step } from './dialogue/step';
 import { TEXTS } from './dialogue/texts';
+import type { EscalationOutbox } from './escalation/outbox';
 import type { EscalationSink } from './escalation/sink';
+import { conversationHash, trimEventText, type BotEvent, type EventLog } from './events/eventLog';
 import type { KnowledgeBase } from './knowledge/knowledgeBase';
 import type { MatchResult } from './matching/matcher';
 import type { EscalationRecord, IncomingMessage, Outcome, Reply } from './messages';
@@ -16,8 +18,18 @@ export interface BotOptions {
   knowledge: KnowledgeBase | (() => KnowledgeBase);
   /** Conversation state. Default: in memory. */
   store?: ConversationStore;
-  /** Receives escalations. Default: none (escalations are only logged). */
+  /**
+   * Receives escalations inline, within the turn (chat, replay). Ignored when `outbox` is given.
+   * Default: none (escalations are only logged).
+   */
   sink?: EscalationSink;
+  /**
+   * Durable hand-off (`serve`): escalations are recorded in the outbox within the turn and
+   * delivered to every sink afterwards, with retries. Default: none (inline `sink`).
+   */
+  outbox?: EscalationOutbox;
+  /** Receives one event per handled message, for reports. Default: none. */
+  events?: EventLog;
   /** Idle time after which a conversation is forgotten. Default: 24 hours. */
   idleMs?: number;
   /** Longer messages are not matched; the employee is asked for the essentials. Default: 8000 characters. */
@@ -33,7 +45,12 @@ export interface BotTurn {
   entryId: string | null;
   replies: Reply[];
   escalation?: EscalationRecord;
-  /** False when an escalation could not be handed to the sink (it is logged in full). */
+  /**
+   * Whether support will get the escalation: with an outbox, true once it is recorded there for
+   * at least one sink (delivery follows, retried while a sink is down); with an inline sink, true
+   * once the sink accepted it. False when no sink is configured or the hand-off failed; the
+   * escalation is then logged in full.
+   */
   escalationDelivered?: boolean;
   /** How the message was matched (null when it only answered a question). */
   match: MatchResult | null;
@@ -78,19 +95,23 @@ export class HelpdeskBot {
   private async handleNow(message: IncomingMessage): Promise<BotTurn> {
     const started = Date.now();
     const previous = (await this.store.get(message.conversationId)) ?? null;
+    // After an unmatched message the next one starts afresh, unless it asks for a person (then
+    // the unmatched question is what gets escalated).
+    const afterUnmatched = previous?.phase === 'unmatched';
+    let begins = !previous || afterUnmatched;
+    const now = this.now();
     if (message.text.length > this.maxMessageChars) {
-      return {
+      const turn: BotTurn = {
         conversationId: message.conversationId,
         outcome: previous && previous.phase !== 'unmatched' ? 'pending' : 'no_match',
         entryId: previous?.entryId ?? null,
         replies: [{ kind: 'notice', text: TEXTS.tooLong, options: [] }],
         match: null,
       };
+      await this.recordEvent(message, turn, begins, now);
+      return turn;
     }
-    const result = step(previous, message, this.knowledge(), this.now());
-    if (result.state) await this.store.set(message.conversationId, result.state, this.idleMs);
-    else if (previous) await this.store.delete(message.conversationId);
-
+    const result = step(previous, message, this.knowledge(), now);
     const turn: BotTurn = {
       conversationId: message.conversationId,
       outcome: result.outcome,
@@ -99,13 +120,33 @@ export class HelpdeskBot {
       escalation: result.escalation,
       match: result.match,
     };
-    if (result.escalation) turn.escalationDelivered = await this.deliver(result.escalation);
+    // The escalation is handed over before the conversation is forgotten, so a crash in between
+    // loses the conversation's state, never what support needs.
+    if (afterUnmatched && result.escalation?.reason === 'asked_for_person' && result.entryId === null) begins = false;
+    if (result.escalation) turn.escalationDelivered = await this.handOver(result.escalation);
+    if (result.state) await this.store.set(message.conversationId, result.state, this.idleMs);
+    else if (previous) await this.store.delete(message.conversationId);
+    await this.recordEvent(message, turn, begins, now);
     this.logger.debug({ conversationId: message.conversationId, match: result.match }, 'match explanation');
     this.logger.info(
       { channel: message.channel, entry: turn.entryId, outcome: turn.outcome, latencyMs: Date.now() - started },
       'message handled',
     );
     return turn;
+  }
+
+  private async handOver(record: EscalationRecord): Promise<boolean> {
+    const outbox = this.options.outbox;
+    if (!outbox) return this.deliver(record);
+    try {
+      const sinks = await outbox.enqueue(record);
+      if (sinks.length === 0) this.logger.warn({ escalation: record }, 'escalation not delivered: no sink is configured');
+      return sinks.length > 0;
+    } catch (err) {
+      // The whole record goes to the log so that nothing the employee said is lost.
+      this.logger.error({ escalation: record, err: (err as Error).message }, 'escalation could not be recorded in the outbox');
+      return false;
+    }
   }
 
   private async deliver(record: EscalationRecord): Promise<boolean> {
@@ -121,6 +162,27 @@ export class HelpdeskBot {
       // The whole record goes to the log so that nothing the employee said is lost.
       this.logger.error({ escalation: record, err: (err as Error).message }, 'escalation delivery failed');
       return false;
+    }
+  }
+
+  // Reports are a by-product: an event that cannot be written never fails the employee's turn.
+  private async recordEvent(message: IncomingMessage, turn: BotTurn, started: boolean, now: Date): Promise<void> {
+    const events = this.options.events;
+    if (!events) return;
+    const event: BotEvent = {
+      type: turn.outcome === 'no_match' ? 'unmatched' : turn.outcome === 'pending' ? 'matched' : turn.outcome,
+      conversation: conversationHash(message.conversationId),
+      entryId: turn.entryId,
+      channel: message.channel,
+      at: now.toISOString(),
+      started,
+    };
+    if (turn.escalation) event.reason = turn.escalation.reason;
+    if (event.type === 'unmatched') event.text = trimEventText(message.text);
+    try {
+      await events.record(event);
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message, event: { type: event.type, entryId: event.entryId } }, 'event not recorded');
     }
   }
 

@@ -1,5 +1,8 @@
 /** Where conversation state and delivery receipts live between turns. */
 import type { ConversationState } from '../dialogue/state';
+import { MemoryOutboxStore } from '../escalation/memoryOutbox';
+import { MemoryEventLog } from '../events/memoryEventLog';
+import type { Storage } from './storage';
 
 /**
  * Conversation storage. Implementations must expire records on their own after `ttlMs`, so
@@ -19,8 +22,14 @@ export interface ConversationStore {
 
 type Clock = () => number;
 
-/** The in-memory default: one process, expiring entries, nothing survives a restart. */
-export class MemoryConversationStore implements ConversationStore {
+/**
+ * The in-memory default: one process, expiring entries, nothing survives a restart. It carries
+ * an in-memory outbox and event log too, so chat, replay and tests need nothing else.
+ */
+export class MemoryConversationStore implements Storage {
+  readonly kind = 'memory';
+  readonly outbox = new MemoryOutboxStore();
+  readonly events = new MemoryEventLog();
   private readonly states = new Map<string, { state: ConversationState; expiresAt: number }>();
   private readonly deliveries = new Map<string, number>();
 
