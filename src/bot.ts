@@ -2,6 +2,7 @@
  * The core's front door. Every adapter (Slack, Teams, terminal, replay) hands messages to
  * `HelpdeskBot.handle` and renders the replies it returns.
  */
+import { randomUUID } from 'node:crypto';
 import { MemoryConversationStore, type ConversationStore } from './conversation/store';
 import { step } from './dialogue/step';
 import { TEXTS } from './dialogue/texts';
@@ -111,7 +112,7 @@ export class HelpdeskBot {
       await this.recordEvent(message, turn, begins, now);
       return turn;
     }
-    const result = step(previous, message, this.knowledge(), now);
+    const result = step(previous, message, this.knowledge(), { now, newId: randomUUID });
     const turn: BotTurn = {
       conversationId: message.conversationId,
       outcome: result.outcome,

@@ -206,6 +206,15 @@ describe('conversation lifecycle', () => {
     expect(turns.map((t) => t.outcome)).toEqual(['pending', 'pending', 'resolved']);
   });
 
+  it('gives two escalations in the same millisecond different ids', async () => {
+    const frozen = new Date('2026-11-24T10:00:00Z');
+    const { say, sink } = makeBot({ now: () => frozen });
+    await say('talk to a person');
+    await say('talk to a person');
+    expect(sink.records).toHaveLength(2);
+    expect(sink.records[0].id).not.toBe(sink.records[1].id);
+  });
+
   it('logs the whole escalation when the sink fails, and says so', async () => {
     const failing: EscalationSink = { name: 'down', deliver: async () => Promise.reject(new Error('503')) };
     const errors: object[] = [];

@@ -30,22 +30,35 @@ const MAX_MISUNDERSTOOD = 3;
 /** How many "I don't know" answers to one question before a person takes over. */
 const MAX_DONT_KNOW = 2;
 
+/** What a turn may take from outside: the time, and fresh ids (kept out so `step` stays pure). */
+export interface StepContext {
+  now: Date;
+  /** A new unique id, for escalation records (their idempotency key downstream). */
+  newId: () => string;
+}
+
+/** The time of this turn and the id source, handed down to whatever builds records. */
+interface TurnMoment {
+  at: string;
+  newId: () => string;
+}
+
 /** Runs one employee message through the conversation. */
-export function step(previous: ConversationState | null, message: IncomingMessage, kb: KnowledgeBase, now: Date): StepResult {
+export function step(previous: ConversationState | null, message: IncomingMessage, kb: KnowledgeBase, context: StepContext): StepResult {
   const normalized = normalizeText(message.text);
   const tokens = tokenize(normalized);
   const askedForPerson = wantsPerson(tokens, normalized.toLowerCase());
-  const at = now.toISOString();
+  const t: TurnMoment = { at: context.now.toISOString(), newId: context.newId };
 
   if (previous?.phase === 'unmatched' && askedForPerson) {
     const state: ConversationState = structuredClone(previous);
-    state.transcript.push({ from: 'employee', text: message.text, at });
-    return escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, at, null);
+    state.transcript.push({ from: 'employee', text: message.text, at: t.at });
+    return escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, t, null);
   }
   if (!previous || previous.phase === 'unmatched') {
     const match = matchMessage(kb, message.text);
     const decision = match.decision;
-    const state = newState(message, at);
+    const state = newState(message, t.at);
     if (decision.kind === 'none' && !askedForPerson) {
       state.phase = 'unmatched';
       return { state, outcome: 'no_match', entryId: null, replies: [], match };
@@ -53,27 +66,27 @@ export function step(previous: ConversationState | null, message: IncomingMessag
     if (decision.kind === 'match') {
       const entry = kb.get(decision.entryId)!;
       enterEntry(state, entry, [message.text]);
-      if (askedForPerson) return escalate(state, entry, 'asked_for_person', TEXTS.askedForPerson, at, match);
-      return advance(state, entry, at, match);
+      if (askedForPerson) return escalate(state, entry, 'asked_for_person', TEXTS.askedForPerson, t, match);
+      return advance(state, entry, t, match);
     }
-    if (askedForPerson) return escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, at, match);
+    if (askedForPerson) return escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, t, match);
     // decision.kind === 'ambiguous'
     state.phase = 'choosing';
     state.candidates = decision.kind === 'ambiguous' ? decision.entryIds : [];
     state.pending = WHICH;
-    return ask(state, whichQuestion(state, kb, TEXTS.which), null, at, match);
+    return ask(state, whichQuestion(state, kb, TEXTS.which), null, t, match);
   }
 
   const state: ConversationState = structuredClone(previous);
-  state.transcript.push({ from: 'employee', text: message.text, at });
-  state.updatedAt = at;
+  state.transcript.push({ from: 'employee', text: message.text, at: t.at });
+  state.updatedAt = t.at;
   if (message.link) state.link = message.link;
 
-  if (state.phase === 'choosing') return choose(state, message, kb, at, askedForPerson, tokens);
+  if (state.phase === 'choosing') return choose(state, message, kb, t, askedForPerson, tokens);
 
   const entry = state.entryId ? kb.get(state.entryId) : undefined;
-  if (!entry) return escalate(state, null, 'entry_removed', TEXTS.entryRemoved, at, null);
-  if (askedForPerson) return escalate(state, entry, 'asked_for_person', TEXTS.askedForPerson, at, null);
+  if (!entry) return escalate(state, null, 'entry_removed', TEXTS.entryRemoved, t, null);
+  if (askedForPerson) return escalate(state, entry, 'asked_for_person', TEXTS.askedForPerson, t, null);
 
   // New facts can rule the entry out ("actually it's KB5034441"): then the whole conversation
   // is matched again, and the bot follows the entry that now fits or hands over.
@@ -83,9 +96,9 @@ export function step(previous: ConversationState | null, message: IncomingMessag
     if (again.decision.kind === 'match' && again.decision.entryId !== entry.id) {
       const next = kb.get(again.decision.entryId)!;
       enterEntry(state, next, employeeTurns(state));
-      return advance(state, next, at, again);
+      return advance(state, next, t, again);
     }
-    return escalate(state, entry, 'conflicting_information', TEXTS.conflicting, at, again);
+    return escalate(state, entry, 'conflicting_information', TEXTS.conflicting, t, again);
   }
 
   const reading = readTurn(entry, message.text, state.pending);
@@ -95,22 +108,22 @@ export function step(previous: ConversationState | null, message: IncomingMessag
     state.dontKnow += 1;
     const question = entry.questions.get(state.pending);
     if (state.dontKnow >= MAX_DONT_KNOW || !question || question.type === 'flag' || !question.help) {
-      return escalate(state, entry, 'answer_unknown', TEXTS.dontKnowTwice, at, match);
+      return escalate(state, entry, 'answer_unknown', TEXTS.dontKnowTwice, t, match);
     }
-    return ask(state, questionReply(entry, question, question.help), entry, at, match);
+    return ask(state, questionReply(entry, question, question.help), entry, t, match);
   }
   if (!understood && state.pending) {
     state.misunderstood += 1;
     const question = entry.questions.get(state.pending);
     if (state.misunderstood >= MAX_MISUNDERSTOOD || !question || question.type === 'flag') {
-      return escalate(state, entry, 'answers_not_understood', TEXTS.notUnderstoodTwice, at, match);
+      return escalate(state, entry, 'answers_not_understood', TEXTS.notUnderstoodTwice, t, match);
     }
     const text =
       state.misunderstood === 1 ? `${TEXTS.notUnderstood} ${question.ask} For example: ${EXAMPLES[question.type]}.` : `${TEXTS.offerPerson}\n\n${question.ask}`;
-    return ask(state, questionReply(entry, question, text), entry, at, match);
+    return ask(state, questionReply(entry, question, text), entry, t, match);
   }
   state.misunderstood = 0;
-  return advance(state, entry, at, match);
+  return advance(state, entry, t, match);
 }
 
 /** While the bot asked which known issue applies: read the answer, or ask again. */
@@ -118,40 +131,40 @@ function choose(
   state: ConversationState,
   message: IncomingMessage,
   kb: KnowledgeBase,
-  at: string,
+  t: TurnMoment,
   askedForPerson: boolean,
   tokens: ReturnType<typeof tokenize>,
 ): StepResult {
-  if (askedForPerson) return escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, at, null);
+  if (askedForPerson) return escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, t, null);
   const answer = message.text.trim().toLowerCase();
   // A clicked option carries the entry's label; typed answers are matched with the whole conversation.
   const picked = state.candidates.map((id) => kb.get(id)).find((e) => e && (e.label.toLowerCase() === answer || e.id === answer));
   if (picked) {
     enterEntry(state, picked, employeeTurns(state));
-    return advance(state, picked, at, null);
+    return advance(state, picked, t, null);
   }
   const match = matchMessage(kb, employeeText(state));
   if (match.decision.kind === 'match') {
     const entry = kb.get(match.decision.entryId)!;
     enterEntry(state, entry, employeeTurns(state));
-    return advance(state, entry, at, match);
+    return advance(state, entry, t, match);
   }
   if (saysDontKnow(tokens) || answer === TEXTS.dontKnowWhich.toLowerCase()) {
     state.dontKnow += 1;
-    if (state.dontKnow >= MAX_DONT_KNOW) return escalate(state, null, 'update_unknown', TEXTS.dontKnowTwice, at, match);
-    return ask(state, whichQuestion(state, kb, TEXTS.whichHelp), null, at, match);
+    if (state.dontKnow >= MAX_DONT_KNOW) return escalate(state, null, 'update_unknown', TEXTS.dontKnowTwice, t, match);
+    return ask(state, whichQuestion(state, kb, TEXTS.whichHelp), null, t, match);
   }
   state.misunderstood += 1;
-  if (state.misunderstood >= MAX_MISUNDERSTOOD) return escalate(state, null, 'answers_not_understood', TEXTS.notUnderstoodTwice, at, match);
+  if (state.misunderstood >= MAX_MISUNDERSTOOD) return escalate(state, null, 'answers_not_understood', TEXTS.notUnderstoodTwice, t, match);
   const example = state.candidates.map((id) => kb.get(id)?.updates.values().next().value).find(Boolean) ?? 'KB5057589';
   const text = state.misunderstood === 1 ? `${TEXTS.notUnderstood} ${TEXTS.which} For example: "${example}".` : `${TEXTS.offerPerson}\n\n${TEXTS.which}`;
-  return ask(state, whichQuestion(state, kb, text), null, at, match);
+  return ask(state, whichQuestion(state, kb, text), null, t, match);
 }
 
 /** Follows the entry's decision table as far as the answers allow. */
-function advance(state: ConversationState, entry: CompiledEntry, at: string, match: MatchResult | null): StepResult {
+function advance(state: ConversationState, entry: CompiledEntry, t: TurnMoment, match: MatchResult | null): StepResult {
   const result = evaluateTable(entry, state.slots);
-  if (result.kind === 'none') return escalate(state, entry, 'no_rule_applies', TEXTS.noRule, at, match);
+  if (result.kind === 'none') return escalate(state, entry, 'no_rule_applies', TEXTS.noRule, t, match);
   if (result.kind === 'ask') {
     const question = entry.questions.get(result.question)!;
     if (state.pending !== question.name) {
@@ -159,21 +172,21 @@ function advance(state: ConversationState, entry: CompiledEntry, at: string, mat
       state.dontKnow = 0;
     }
     state.pending = question.name;
-    return ask(state, questionReply(entry, question, question.type === 'flag' ? '' : question.ask), entry, at, match);
+    return ask(state, questionReply(entry, question, question.type === 'flag' ? '' : question.ask), entry, t, match);
   }
   const rule = result.rule;
   if (rule.resolve !== undefined) {
     const reply: Reply = { kind: 'resolution', text: fill(entry.replies[rule.resolve], state.slots, entry), options: [] };
-    state.transcript.push({ from: 'bot', text: reply.text, at });
+    state.transcript.push({ from: 'bot', text: reply.text, at: t.at });
     return { state: null, outcome: 'resolved', entryId: entry.id, replies: [reply], match };
   }
-  if (rule.escalate !== undefined) return escalate(state, entry, rule.escalate, fill(entry.replies[rule.escalate], state.slots, entry), at, match);
+  if (rule.escalate !== undefined) return escalate(state, entry, rule.escalate, fill(entry.replies[rule.escalate], state.slots, entry), t, match);
   // say + then_ask: the answer is forgotten and the question asked again with the message.
   const question = entry.questions.get(rule.then_ask!)!;
   delete state.slots[question.name];
   state.pending = question.name;
   state.misunderstood = 0;
-  return ask(state, questionReply(entry, question, fill(entry.replies[rule.say!], state.slots, entry)), entry, at, match);
+  return ask(state, questionReply(entry, question, fill(entry.replies[rule.say!], state.slots, entry)), entry, t, match);
 }
 
 function escalate(
@@ -181,15 +194,16 @@ function escalate(
   entry: CompiledEntry | null,
   reason: string,
   explanation: string,
-  at: string,
+  t: TurnMoment,
   match: MatchResult | null,
 ): StepResult {
   const reply: Reply = { kind: 'escalation', text: `${explanation}\n\n${TEXTS.handedOver}`, options: [] };
-  state.transcript.push({ from: 'bot', text: reply.text, at });
+  state.transcript.push({ from: 'bot', text: reply.text, at: t.at });
   const answers: Record<string, string> = {};
   for (const [name, value] of Object.entries(state.slots)) answers[name] = describeSlot(value);
   const escalation: EscalationRecord = {
-    id: `${state.conversationId}#${at}`,
+    // Unique even for two escalations of one conversation in the same millisecond.
+    id: `${state.conversationId}#${t.newId()}`,
     conversationId: state.conversationId,
     channel: state.channel,
     user: state.user,
@@ -199,13 +213,13 @@ function escalate(
     answers,
     transcript: state.transcript,
     link: state.link,
-    createdAt: at,
+    createdAt: t.at,
   };
   return { state: null, outcome: 'escalated', entryId: entry?.id ?? null, replies: [reply], escalation, match };
 }
 
-function ask(state: ConversationState, reply: Reply, entry: CompiledEntry | null, at: string, match: MatchResult | null): StepResult {
-  state.transcript.push({ from: 'bot', text: reply.text, at });
+function ask(state: ConversationState, reply: Reply, entry: CompiledEntry | null, t: TurnMoment, match: MatchResult | null): StepResult {
+  state.transcript.push({ from: 'bot', text: reply.text, at: t.at });
   return { state, outcome: 'pending', entryId: entry?.id ?? null, replies: [reply], match };
 }
 
