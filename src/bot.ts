@@ -37,6 +37,8 @@ export interface BotOptions {
   maxMessageChars?: number;
   logger?: Logger;
   now?: () => Date;
+  /** Told about every handled message and how long it took (metrics). */
+  onTurn?: (turn: BotTurn, message: IncomingMessage, seconds: number) => void;
 }
 
 /** What one handled message produced. */
@@ -109,7 +111,7 @@ export class HelpdeskBot {
         replies: [{ kind: 'notice', text: TEXTS.tooLong, options: [] }],
         match: null,
       };
-      await this.recordEvent(message, turn, begins, now);
+      await this.finish(message, turn, begins, now, started);
       return turn;
     }
     const result = step(previous, message, this.knowledge(), { now, newId: randomUUID });
@@ -127,13 +129,18 @@ export class HelpdeskBot {
     if (result.escalation) turn.escalationDelivered = await this.handOver(result.escalation);
     if (result.state) await this.store.set(message.conversationId, result.state, this.idleMs);
     else if (previous) await this.store.delete(message.conversationId);
-    await this.recordEvent(message, turn, begins, now);
-    this.logger.debug({ conversationId: message.conversationId, match: result.match }, 'match explanation');
-    this.logger.info(
-      { channel: message.channel, entry: turn.entryId, outcome: turn.outcome, latencyMs: Date.now() - started },
-      'message handled',
-    );
+    await this.finish(message, turn, begins, now, started);
     return turn;
+  }
+
+  /** The bookkeeping of every turn: event log, one log line, the observer. */
+  private async finish(message: IncomingMessage, turn: BotTurn, begins: boolean, now: Date, started: number): Promise<void> {
+    await this.recordEvent(message, turn, begins, now);
+    const conversation = conversationHash(message.conversationId);
+    const latencyMs = Date.now() - started;
+    this.logger.debug({ conversation, match: turn.match }, 'match explanation');
+    this.logger.info({ channel: message.channel, conversation, entry: turn.entryId, outcome: turn.outcome, latencyMs }, 'message handled');
+    this.options.onTurn?.(turn, message, latencyMs / 1000);
   }
 
   private async handOver(record: EscalationRecord): Promise<boolean> {

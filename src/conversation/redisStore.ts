@@ -65,6 +65,12 @@ export class RedisConversationStore implements Storage {
     return result === 'OK';
   }
 
+  async ping(): Promise<void> {
+    // While Redis is down ioredis queues commands; readiness must answer now, not after reconnecting.
+    if (this.client.status !== 'ready') throw new Error(`redis connection is ${this.client.status}`);
+    await this.client.ping();
+  }
+
   /** Waits (up to two seconds) for pending replies, then disconnects; safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;

@@ -102,6 +102,10 @@ export class SqliteConversationStore implements Storage {
     })();
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   /** Closes the file; safe to call twice. */
   async close(): Promise<void> {
     clearInterval(this.sweepTimer);

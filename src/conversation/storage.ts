@@ -12,6 +12,8 @@ export interface Storage extends ConversationStore {
   readonly kind: 'memory' | 'sqlite' | 'redis';
   readonly outbox: OutboxStore;
   readonly events: EventLog;
+  /** Resolves when the database answers, rejects when it does not (readiness checks). */
+  ping(): Promise<void>;
 }
 
 /** Whether a store also holds an outbox and an event log (a test may pass a bare ConversationStore). */

@@ -62,6 +62,8 @@ export class MemoryConversationStore implements Storage {
     return true;
   }
 
+  async ping(): Promise<void> {}
+
   async close(): Promise<void> {
     this.states.clear();
     this.deliveries.clear();

@@ -36,6 +36,8 @@ export interface OutboxWorkerOptions {
   flushMs?: number;
   now?: () => number;
   random?: () => number;
+  /** Told about every attempt (metrics): delivered, retry, or failed (given up). */
+  onAttempt?: (sink: string, result: 'delivered' | 'retry' | 'failed') => void;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -54,6 +56,7 @@ export class OutboxWorker implements EscalationOutbox {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly sinkList: () => EscalationSink[];
+  private readonly onAttempt: NonNullable<OutboxWorkerOptions['onAttempt']>;
   private timer: NodeJS.Timeout | undefined;
   private passing: Promise<void> | undefined;
   private again = false;
@@ -67,6 +70,7 @@ export class OutboxWorker implements EscalationOutbox {
     const sinks = options.sinks;
     this.sinkList = typeof sinks === 'function' ? sinks : () => sinks;
     this.logger = options.logger ?? silentLogger;
+    this.onAttempt = options.onAttempt ?? (() => undefined);
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     this.pollMs = options.pollMs ?? 1000;
@@ -172,6 +176,7 @@ export class OutboxWorker implements EscalationOutbox {
     }
     try {
       await this.store.complete(delivery.id, this.owner, this.now());
+      this.onAttempt(sink.name, 'delivered');
       this.logger.info({ escalationId: record.id, sink: sink.name, attempt }, 'escalation delivered');
     } catch (err) {
       // Delivered but not marked: after the lease it goes again, with the same idempotency key.
@@ -186,6 +191,7 @@ export class OutboxWorker implements EscalationOutbox {
     try {
       if (isPermanent(err) || now - delivery.enqueuedAt >= this.maxAgeMs) {
         await this.store.fail(delivery.id, this.owner, now, err.message);
+        this.onAttempt(sink, 'failed');
         // The whole record goes to the log, so a person can still pick it up by hand.
         this.logger.error(
           { escalation: record, sink, attempt, code, err: err.message },
@@ -195,6 +201,7 @@ export class OutboxWorker implements EscalationOutbox {
       }
       const delay = backoffDelay(attempt, this.backoff, this.random);
       await this.store.retryLater(delivery.id, this.owner, now + delay, err.message);
+      this.onAttempt(sink, 'retry');
       this.earliestRetry = Math.min(this.earliestRetry, now + delay);
       this.logger.warn({ escalationId: record.id, sink, attempt, retryInMs: delay, code, err: err.message }, 'escalation delivery failed; will retry');
     } catch (storeErr) {

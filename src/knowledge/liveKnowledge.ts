@@ -23,6 +23,8 @@ export interface LiveKnowledgeOptions {
   watch?: boolean;
   /** The knowledge already loaded from `dir` (and reported) by the caller. Default: loaded here. */
   initial?: KnowledgeBase;
+  /** Told about every reload attempt (metrics). */
+  onReload?: (ok: boolean) => void;
 }
 
 export class LiveKnowledge {
@@ -78,10 +80,12 @@ export class LiveKnowledge {
       this.reloadCount += 1;
       this.error = null;
       this.logger.info({ dir: this.options.dir, entries: knowledge.size, warnings: warnings.map(formatProblem) }, 'knowledge reloaded');
+      this.options.onReload?.(true);
       return true;
     } catch (err) {
       const repeated = this.error?.message === (err as Error).message;
       this.error = err as Error;
+      this.options.onReload?.(false);
       const problems = err instanceof KnowledgeError ? err.problems.map(formatProblem) : [(err as Error).message];
       // The same broken files seen again (another save, a poll) are not worth another error line.
       (repeated ? this.logger.debug : this.logger.error).call(

@@ -21,6 +21,7 @@ import { MemoryEventLog } from '../events/memoryEventLog';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { LiveKnowledge } from '../knowledge/liveKnowledge';
 import { silentLogger, type Logger } from '../logger';
+import { Metrics } from '../observability/metrics';
 import type { SlackConfig } from '../channels/slack/slackConfig';
 import { readSlackConfig } from '../channels/slack/slackConfig';
 import type { TeamsConfig } from '../channels/teams/teamsConfig';
@@ -28,7 +29,10 @@ import { readTeamsConfig } from '../channels/teams/teamsConfig';
 import { readServerConfig, type ServerConfig } from '../config/serverConfig';
 import { readStorageConfig, type StorageConfig } from '../config/storageConfig';
 import type { ConfigProblem } from '../config/problems';
+import { withEnvFile } from '../config/envFile';
+import { createLogger } from '../observability/logger';
 import type { ChannelAdapter } from './channelAdapter';
+import { bodyLimit, mountOpsRoutes } from './opsRoutes';
 
 export interface ServerOptions {
   server: ServerConfig;
@@ -45,9 +49,11 @@ export interface ServerOptions {
   sinks?: EscalationSink[];
   /** Outbox worker settings (tests shorten the backoff). Default: OutboxWorker's defaults. */
   outbox?: OutboxTuning;
+  /** Where counters go (GET /metrics). Default: a fresh registry without process metrics. */
+  metrics?: Metrics;
 }
 
-export type OutboxTuning = Omit<OutboxWorkerOptions, 'store' | 'sinks' | 'logger'>;
+export type OutboxTuning = Omit<OutboxWorkerOptions, 'store' | 'sinks' | 'logger' | 'onAttempt'>;
 
 export interface RunningServer {
   url: string;
@@ -57,7 +63,11 @@ export interface RunningServer {
   /** Delivers escalations to every sink; stopped (after a flush) by close(). */
   outbox: OutboxWorker;
   events: EventLog;
-  /** Stops taking requests, lets adapters finish, flushes the outbox, closes the store. */
+  metrics: Metrics;
+  /**
+   * Stops taking requests, lets requests and adapters' messages in flight finish (up to
+   * SHUTDOWN_TIMEOUT_SECONDS), flushes the outbox, closes the store.
+   */
   close(): Promise<void>;
 }
 
@@ -87,19 +97,29 @@ export function readAllConfig(env: NodeJS.ProcessEnv): AllConfig {
 /** Starts the HTTP server with every configured channel (used by `serve` and by tests). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? silentLogger;
+  const metrics = options.metrics ?? new Metrics({ defaultMetrics: false });
   const store = options.store ?? new MemoryConversationStore();
   const storage: Storage | undefined = isStorage(store) ? store : undefined;
   const sinks: EscalationSink[] = [...(options.sinks ?? [])];
   // Adapters add their support-channel sinks below; the worker reads the list at every pass.
-  const outbox = new OutboxWorker({ ...options.outbox, store: storage?.outbox ?? new MemoryOutboxStore(), sinks: () => sinks, logger });
+  const outbox = new OutboxWorker({
+    ...options.outbox,
+    store: storage?.outbox ?? new MemoryOutboxStore(),
+    sinks: () => sinks,
+    logger,
+    onAttempt: (sink, result) => metrics.deliveries.inc({ sink, result }),
+  });
   const events = storage?.events ?? new MemoryEventLog();
+  const knowledge = typeof options.knowledge === 'function' ? options.knowledge : () => options.knowledge as KnowledgeBase;
   const bot = new HelpdeskBot({
-    knowledge: options.knowledge,
+    knowledge,
     store,
     outbox,
     events,
     idleMs: options.server.idleMinutes * 60_000,
+    maxMessageChars: options.server.maxMessageChars,
     logger,
+    onTurn: (turn, message, seconds) => metrics.messageHandled(message.channel, turn.entryId, turn.outcome, seconds),
   });
   const context = { bot, store, logger };
   const adapters: ChannelAdapter[] = [];
@@ -117,9 +137,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.use(bodyLimit(options.server.maxRequestBytes));
+  mountOpsRoutes(app, { knowledge, pingStore: () => (storage ? storage.ping() : Promise.resolve()), storeKind: storage?.kind ?? 'memory', sinks: () => sinks }, metrics);
   for (const adapter of adapters) adapter.mount(app);
   for (const adapter of adapters) await adapter.start();
 
@@ -138,8 +157,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     adapters,
     outbox,
     events,
+    metrics,
     async close() {
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      // Stop accepting; requests in flight finish, unless they outlast the shutdown timeout.
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      const force = setTimeout(() => http.closeAllConnections(), options.server.shutdownTimeoutSeconds * 1000);
+      await closed;
+      clearTimeout(force);
       for (const adapter of adapters) await adapter.stop();
       await outbox.stop();
       await bot.close();
@@ -156,6 +180,7 @@ export interface ConfiguredStart {
   cwd: string;
   logger?: Logger;
   outbox?: OutboxTuning;
+  metrics?: Metrics;
 }
 
 /**
@@ -165,10 +190,16 @@ export interface ConfiguredStart {
  */
 export async function startConfigured(config: AllConfig, start: ConfiguredStart): Promise<RunningServer & { knowledge: LiveKnowledge; store: Storage }> {
   const logger = start.logger ?? silentLogger;
+  const metrics = start.metrics ?? new Metrics({ defaultMetrics: false });
   const store = await openStore(config.storage, { cwd: start.cwd, logger });
   let live: LiveKnowledge | undefined;
   try {
-    live = LiveKnowledge.open({ dir: start.knowledgeDir, initial: start.knowledge, logger });
+    live = LiveKnowledge.open({
+      dir: start.knowledgeDir,
+      initial: start.knowledge,
+      logger,
+      onReload: (ok) => metrics.reloads.inc({ result: ok ? 'ok' : 'error' }),
+    });
     const knowledge = live;
     const webhook = config.storage.ticketWebhook;
     const running = await startServer({
@@ -180,6 +211,7 @@ export async function startConfigured(config: AllConfig, start: ConfiguredStart)
       sinks: webhook ? [new TicketWebhookSink(webhook)] : [],
       logger,
       outbox: start.outbox,
+      metrics,
     });
     return {
       ...running,
@@ -198,7 +230,14 @@ export async function startConfigured(config: AllConfig, start: ConfiguredStart)
 }
 
 export async function runServer(io: CliIo, dir: string | undefined): Promise<ExitCode> {
-  const config = readAllConfig(io.env);
+  let env: NodeJS.ProcessEnv;
+  try {
+    env = withEnvFile(io.env, io.cwd);
+  } catch (err) {
+    write(io.stderr, `helpdesk-bot: configuration error: ${(err as Error).message}`);
+    return 78;
+  }
+  const config = readAllConfig(env);
   if (config.problems.length > 0) {
     for (const p of config.problems) write(io.stderr, `helpdesk-bot: configuration error: ${p.variable} ${p.message}`);
     return 78;
@@ -207,41 +246,51 @@ export async function runServer(io: CliIo, dir: string | undefined): Promise<Exi
     write(io.stderr, 'helpdesk-bot: configuration error: no channel is configured; set SLACK_BOT_TOKEN (Slack) or MICROSOFT_APP_ID / TEAMS_ENABLED=true (Teams), or run `helpdesk-bot chat`.');
     return 78;
   }
-  const knowledge = loadOrReport(io, dir ?? config.server.knowledgeDir);
-  const folder = knowledgeDir(io, dir ?? config.server.knowledgeDir);
+  const withEnv: CliIo = { ...io, env };
+  const knowledge = loadOrReport(withEnv, dir ?? config.server.knowledgeDir);
+  const folder = knowledgeDir(withEnv, dir ?? config.server.knowledgeDir);
   if (!knowledge) return 78;
+  const logger = createLogger({ level: config.server.logLevel, secrets: secretValues(env) });
   let running: RunningServer;
   try {
-    running = await startConfigured(config, { knowledgeDir: folder, knowledge, cwd: io.cwd, logger: stderrLogger(io.stderr) });
+    running = await startConfigured(config, { knowledgeDir: folder, knowledge, cwd: io.cwd, logger, metrics: new Metrics() });
   } catch (err) {
     if (!(err instanceof StoreError)) throw err;
     write(io.stderr, `helpdesk-bot: storage error: ${err.message}`);
     // 69 (EX_UNAVAILABLE): the configuration may be right and the database just not reachable.
     return 69;
   }
-  const routes = running.adapters.map((a) => a.name).join(', ');
-  const where = config.storage.redisUrl ? 'Redis (REDIS_URL)' : `${config.storage.dataDir} (DATA_DIR)`;
-  write(io.stdout, `helpdesk-bot: serving ${knowledge.size} knowledge entries for ${routes} on ${config.server.host}:${running.port}; state in ${where}`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGTERM', resolve);
-    process.once('SIGINT', resolve);
+  logger.info(
+    {
+      url: running.url,
+      host: config.server.host,
+      port: running.port,
+      channels: running.adapters.map((a) => a.name),
+      entries: knowledge.size,
+      storage: config.storage.redisUrl ? 'redis (REDIS_URL)' : `sqlite in ${config.storage.dataDir} (DATA_DIR)`,
+    },
+    'helpdesk-bot is listening',
+  );
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
   });
+  logger.info({ signal, timeoutSeconds: config.server.shutdownTimeoutSeconds }, 'shutting down: finishing messages in flight');
   await running.close();
+  logger.info({}, 'stopped');
+  await new Promise<void>((resolve) => logger.flush(() => resolve()));
   return 0;
 }
 
-/**
- * Warnings and errors (and info) as readable lines on stderr, until a structured logger is passed
- * in; knowledge problems are listed below their line, as `kb lint` shows them.
- */
-function stderrLogger(stream: NodeJS.WritableStream): Logger {
-  const line =
-    (level: string) =>
-    (obj: object, msg?: string): void => {
-      const { problems, ...rest } = obj as { problems?: unknown };
-      const fields = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : '';
-      write(stream, `helpdesk-bot: ${level}: ${msg ?? ''}${fields}`);
-      if (Array.isArray(problems)) for (const p of problems) write(stream, String(p));
-    };
-  return { debug: () => undefined, info: line('info'), warn: line('warn'), error: line('error') };
+/** The configured secret values, so the logger can scrub them wherever they appear. */
+function secretValues(env: NodeJS.ProcessEnv): string[] {
+  const names = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MICROSOFT_APP_PASSWORD', 'TICKET_WEBHOOK_SECRET', 'TICKET_WEBHOOK_URL', 'TEAMS_SUPPORT_WEBHOOK_URL'];
+  const values = names.map((n) => env[n]).filter((v): v is string => Boolean(v));
+  try {
+    const password = env.REDIS_URL ? decodeURIComponent(new URL(env.REDIS_URL).password) : '';
+    if (password) values.push(password);
+  } catch {
+    // A malformed REDIS_URL was already refused by the configuration check.
+  }
+  return values;
 }

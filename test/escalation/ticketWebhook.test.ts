@@ -2,6 +2,7 @@
  * The ticket webhook over real HTTP: signed JSON POSTs with an idempotency key, retried through
  * the outbox (SQLite) while the ticket system answers 500, refused for good on a 4xx.
  */
+import { loopbackServerConfig } from '../helpers/serverConfig';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,7 +46,7 @@ afterEach(async () => {
 async function start(secret: string | null = SECRET) {
   store = new SqliteConversationStore({ file: join(tmp, 'helpdesk.db') });
   server = await startServer({
-    server: { host: '127.0.0.1', port: 0, knowledgeDir: undefined, idleMinutes: 60 },
+    server: loopbackServerConfig(),
     slack: null,
     teams: null,
     knowledge: shippedKnowledge(),

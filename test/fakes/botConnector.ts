@@ -64,6 +64,8 @@ export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
   /** Members by Teams user id, for the member lookup. */
   readonly members = new Map<string, FakeMember>();
+  /** How long posted activities wait for their answer (a slow connector, to catch a turn in flight). */
+  holdMs = 0;
   private nextId = 1;
 
   private constructor(
@@ -116,6 +118,10 @@ export class FakeBotConnector {
     if (match[2] === 'activities' && req.method === 'POST') {
       const id = `bot-activity-${this.nextId++}`;
       this.calls.push({ kind: targetId ? 'reply' : 'send', conversationId, targetId, id, authorization, body });
+      if (this.holdMs > 0) {
+        setTimeout(() => json(res, 201, { id }), this.holdMs);
+        return;
+      }
       return json(res, 201, { id });
     }
     if (match[2] === 'activities' && req.method === 'PUT' && targetId) {

@@ -4,6 +4,7 @@
  * moves between replicas, and each escalation reaches the support channel and the ticket
  * webhook exactly once although both replicas' outbox workers run.
  */
+import { loopbackServerConfig } from '../helpers/serverConfig';
 import { createHmac } from 'node:crypto';
 import { readSlackConfig } from '../../src/channels/slack/slackConfig';
 import { RedisConversationStore } from '../../src/conversation/redisStore';
@@ -38,7 +39,7 @@ beforeEach(async () => {
     stores.push(store);
     replicas.push(
       await startServer({
-        server: { host: '127.0.0.1', port: 0, knowledgeDir: undefined, idleMinutes: 60 },
+        server: loopbackServerConfig(),
         slack: config,
         teams: null,
         knowledge: shippedKnowledge(),

@@ -2,6 +2,7 @@
  * The real server (startServer) with the Slack adapter pointed at the fake Web API, and signed
  * requests to it as Slack sends them.
  */
+import { loopbackServerConfig } from '../../helpers/serverConfig';
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { CollectingSink } from '../../../src/escalation/sink';
@@ -87,7 +88,7 @@ export class SlackHarness {
       const sink = new CollectingSink();
       const logger = new RecordingLogger();
       const server = await startServer({
-        server: { host: '127.0.0.1', port: 0, knowledgeDir: undefined, idleMinutes: 60 },
+        server: loopbackServerConfig(),
         slack: config,
         teams: null,
         knowledge: helpdeskKnowledge(),

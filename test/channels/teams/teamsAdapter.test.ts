@@ -2,6 +2,7 @@
  * The Teams adapter end to end over loopback HTTP: the real server, teams-ai and botbuilder,
  * a fake Bot Connector for replies and a fake incoming webhook for escalations.
  */
+import { loopbackServerConfig } from '../../helpers/serverConfig';
 import { readTeamsConfig } from '../../../src/channels/teams/teamsConfig';
 import { loadKnowledge } from '../../../src/knowledge/loadKnowledge';
 import type { Logger } from '../../../src/logger';
@@ -54,7 +55,7 @@ beforeAll(async () => {
   const teams = readTeamsConfig({ TEAMS_ENABLED: 'true', TEAMS_SUPPORT_WEBHOOK_URL: webhook.url, TEAMS_SUPPORT_CONVERSATION_ID: SUPPORT_CHANNEL });
   expect(teams.problems).toEqual([]);
   server = await startServer({
-    server: { host: '127.0.0.1', port: 0, knowledgeDir: undefined, idleMinutes: 60 },
+    server: loopbackServerConfig(),
     slack: null,
     teams: teams.config,
     knowledge: loadKnowledge('knowledge').knowledge,

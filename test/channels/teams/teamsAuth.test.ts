@@ -4,6 +4,7 @@
  * rejected here never reach the Bot Framework's servers: only the no-token and foreign-issuer
  * paths are tested, since checking a well-formed token needs Microsoft's signing keys.
  */
+import { loopbackServerConfig } from '../../helpers/serverConfig';
 import { isLoopback } from '../../../src/channels/teams/loopbackOnly';
 import { readTeamsConfig } from '../../../src/channels/teams/teamsConfig';
 import { loadKnowledge } from '../../../src/knowledge/loadKnowledge';
@@ -12,7 +13,7 @@ import { FakeBotConnector } from '../../fakes/botConnector';
 import { personalMessage, postActivity } from './activities';
 
 const knowledge = loadKnowledge('knowledge').knowledge;
-const serverConfig = { host: '127.0.0.1', port: 0, knowledgeDir: undefined, idleMinutes: 60 };
+const serverConfig = loopbackServerConfig();
 
 /** An unsigned JWT from an issuer the Bot Framework does not trust. */
 function foreignToken(): string {
