@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { HelpdeskBot } from '../bot';
+import { withEnvFile } from '../config/envFile';
 import { runTerminalChat, TerminalSink } from '../channels/terminal';
 import { KnowledgeError, formatProblem } from '../knowledge/problems';
 import { loadKnowledge } from '../knowledge/loadKnowledge';
@@ -13,6 +14,7 @@ import { explain, lint } from './kb';
 import { kbTest } from './kbTest';
 import { knowledgeDir, write, type CliIo, type ExitCode } from './io';
 import { replay } from './replay';
+import { report } from './report';
 
 const USAGE = `Usage: helpdesk-bot <command> [options]
 
@@ -24,6 +26,7 @@ Commands:
   kb lint [DIR]              check every knowledge file; exit 1 when there are problems
   kb test [DIR]              run every entry's examples; exit 1 when one fails
   kb explain "message"       show how a message is matched (--json for machine-readable)
+  report                     figures from serve's event log: --since 7d (30m, 12h, 2w, a date), --json or --csv
 
 Options:
   --knowledge DIR            knowledge folder (default: $KNOWLEDGE_DIR, else ./knowledge)
@@ -39,6 +42,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
       options: {
         knowledge: { type: 'string' },
         json: { type: 'boolean' },
+        since: { type: 'string' },
+        csv: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -64,8 +69,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
       return chat(io, values.knowledge);
     case 'serve':
       return serve(io, values.knowledge);
+    case 'report':
+      return rest.length > 0 ? usageError(io, 'report takes no arguments; use --since, --json or --csv') : report(values, io);
     case 'start':
-      return channelsConfigured(io.env) ? serve(io, values.knowledge) : chat(io, values.knowledge);
+      return channelsConfigured(envWithFile(io)) ? serve(io, values.knowledge) : chat(io, values.knowledge);
     case undefined:
       write(io.stdout, USAGE);
       return 2;
@@ -107,6 +114,15 @@ async function serve(io: CliIo, dir: string | undefined): Promise<ExitCode> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { runServer } = require('../server/runServer') as typeof import('../server/runServer');
   return runServer(io, dir);
+}
+
+// An unreadable .env is reported by serve itself, with the configuration errors.
+function envWithFile(io: CliIo): NodeJS.ProcessEnv {
+  try {
+    return withEnvFile(io.env, io.cwd);
+  } catch {
+    return io.env;
+  }
 }
 
 /** Whether Slack or Teams is configured (then `start` serves instead of chatting). */

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
 import { captureIo } from '../helpers/cliIo';
 
@@ -32,5 +35,13 @@ describe('the terminal chat', () => {
     const io = captureIo({ stdin: 'hi\n' });
     expect(await runCli(['start'], io)).toBe(0);
     expect(io.out()).toContain("I don't know this one yet.");
+  });
+
+  it('serves instead when .env configures a channel', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'start-env-'));
+    writeFileSync(join(dir, '.env'), 'TEAMS_ENABLED=true\nPORT=not-a-port\n');
+    const io = captureIo({ stdin: 'hi\n', cwd: dir });
+    expect(await runCli(['start'], io)).toBe(78);
+    expect(io.err()).toContain('configuration error: PORT must be a whole number');
   });
 });
