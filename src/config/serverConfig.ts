@@ -1,6 +1,6 @@
 /**
  * The server's own variables: HOST, PORT, KNOWLEDGE_DIR, CONVERSATION_IDLE_MINUTES, LOG_LEVEL,
- * MAX_MESSAGE_CHARS, MAX_REQUEST_BYTES, SHUTDOWN_TIMEOUT_SECONDS.
+ * MAX_MESSAGE_CHARS, MAX_REQUEST_BYTES, SHUTDOWN_TIMEOUT_SECONDS, SPIKE_ALERT_THRESHOLD.
  */
 import type { ConfigProblem, ConfigResult } from './problems';
 
@@ -21,6 +21,8 @@ export interface ServerConfig {
   maxRequestBytes: number;
   /** SHUTDOWN_TIMEOUT_SECONDS: how long SIGTERM waits for messages in flight. Default 10. */
   shutdownTimeoutSeconds: number;
+  /** SPIKE_ALERT_THRESHOLD: more conversations than this about one thing in an hour alert support; 0 turns alerts off. Default 25. */
+  spikeAlertThreshold: number;
 }
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -33,11 +35,12 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ConfigResult<ServerCon
   const maxMessageChars = readInteger(env, 'MAX_MESSAGE_CHARS', 8000, 100, 1_000_000, 'longer messages are not matched', problems);
   const maxRequestBytes = readInteger(env, 'MAX_REQUEST_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024, 'larger request bodies are refused with 413', problems);
   const shutdownTimeoutSeconds = readInteger(env, 'SHUTDOWN_TIMEOUT_SECONDS', 10, 0, 600, 'how long shutdown waits for messages in flight', problems);
+  const spikeAlertThreshold = readInteger(env, 'SPIKE_ALERT_THRESHOLD', 25, 0, 1_000_000, 'conversations about one thing in an hour before support is alerted; 0 turns alerts off', problems);
   const level = (env.LOG_LEVEL || 'info').toLowerCase();
   const logLevel = (LOG_LEVELS as readonly string[]).includes(level) ? (level as LogLevel) : 'info';
   if (logLevel !== level) problems.push({ variable: 'LOG_LEVEL', message: `must be one of ${LOG_LEVELS.join(', ')} (how much the bot logs)` });
   return {
-    config: { host: env.HOST || '0.0.0.0', port, knowledgeDir: env.KNOWLEDGE_DIR || undefined, idleMinutes, logLevel, maxMessageChars, maxRequestBytes, shutdownTimeoutSeconds },
+    config: { host: env.HOST || '0.0.0.0', port, knowledgeDir: env.KNOWLEDGE_DIR || undefined, idleMinutes, logLevel, maxMessageChars, maxRequestBytes, shutdownTimeoutSeconds, spikeAlertThreshold },
     problems,
   };
 }

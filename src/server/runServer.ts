@@ -33,6 +33,7 @@ import { withEnvFile } from '../config/envFile';
 import { createLogger } from '../observability/logger';
 import type { ChannelAdapter } from './channelAdapter';
 import { bodyLimit, mountOpsRoutes } from './opsRoutes';
+import { SpikeWatcher } from '../alerts/spikeWatcher';
 
 export interface ServerOptions {
   server: ServerConfig;
@@ -51,6 +52,8 @@ export interface ServerOptions {
   outbox?: OutboxTuning;
   /** Where counters go (GET /metrics). Default: a fresh registry without process metrics. */
   metrics?: Metrics;
+  /** How often spike alerts count the last hour (tests shorten it). Default: one minute. */
+  spikeCheckEveryMs?: number;
 }
 
 export type OutboxTuning = Omit<OutboxWorkerOptions, 'store' | 'sinks' | 'logger' | 'onAttempt'>;
@@ -150,6 +153,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const shownHost = options.server.host === '0.0.0.0' || options.server.host === '::' ? '127.0.0.1' : options.server.host;
   outbox.start();
   if (sinks.length === 0) logger.warn({}, 'no escalation sink is configured: escalations are only logged');
+  const spikes =
+    options.server.spikeAlertThreshold > 0
+      ? new SpikeWatcher({
+          events,
+          store,
+          knowledge,
+          threshold: options.server.spikeAlertThreshold,
+          checkEveryMs: options.spikeCheckEveryMs,
+          logger,
+          notify: async (notice) => {
+            const readers = sinks.filter((s) => s.notify);
+            if (readers.length === 0) logger.warn({ notice }, 'spike alert: no support channel to post it to');
+            await Promise.all(readers.map((s) => s.notify!(notice)));
+          },
+        })
+      : undefined;
+  spikes?.start();
   return {
     url: `http://${shownHost}:${port}`,
     port,
@@ -164,6 +184,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const force = setTimeout(() => http.closeAllConnections(), options.server.shutdownTimeoutSeconds * 1000);
       await closed;
       clearTimeout(force);
+      await spikes?.stop();
       for (const adapter of adapters) await adapter.stop();
       await outbox.stop();
       await bot.close();

@@ -99,6 +99,12 @@ export function escalationCard(record: EscalationRecord): AdaptiveCard {
   return { ...card(body, actions), msteams: { width: 'Full' } };
 }
 
+/** A notice for the support team (a spike alert): a title and paragraphs. */
+export function noticeCard(notice: { title: string; text: string }): AdaptiveCard {
+  const paragraphs = notice.text.split(/\n{2,}/).map((p) => plainBlock(p));
+  return card([{ type: 'TextBlock', text: notice.title, size: 'Medium', weight: 'Bolder', wrap: true }, ...paragraphs], []);
+}
+
 /** The message body incoming webhooks and Workflows accept: one Adaptive Card attachment. */
 export function webhookMessage(content: AdaptiveCard): { type: 'message'; attachments: { contentType: string; contentUrl: null; content: AdaptiveCard }[] } {
   return { type: 'message', attachments: [{ contentType: ADAPTIVE_CARD_TYPE, contentUrl: null, content }] };

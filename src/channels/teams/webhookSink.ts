@@ -1,7 +1,7 @@
 /** Escalations posted to a Teams incoming webhook or a Workflows "webhook request" trigger. */
-import type { EscalationSink } from '../../escalation/sink';
+import type { EscalationSink, SupportNotice } from '../../escalation/sink';
 import type { EscalationRecord } from '../../messages';
-import { escalationCard, webhookMessage } from './cards';
+import { escalationCard, noticeCard, webhookMessage, type AdaptiveCard } from './cards';
 
 export interface WebhookSinkOptions {
   /** TEAMS_SUPPORT_WEBHOOK_URL. It embeds a signature: it is never logged or put in errors. */
@@ -16,12 +16,20 @@ export class TeamsWebhookSink implements EscalationSink {
   constructor(private readonly options: WebhookSinkOptions) {}
 
   async deliver(record: EscalationRecord): Promise<void> {
+    await this.post(escalationCard(record));
+  }
+
+  async notify(notice: SupportNotice): Promise<void> {
+    await this.post(noticeCard(notice));
+  }
+
+  private async post(card: AdaptiveCard): Promise<void> {
     let response: Response;
     try {
       response = await fetch(this.options.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(webhookMessage(escalationCard(record))),
+        body: JSON.stringify(webhookMessage(card)),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
     } catch (err) {

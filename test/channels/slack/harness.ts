@@ -3,6 +3,7 @@
  * requests to it as Slack sends them.
  */
 import { loopbackServerConfig } from '../../helpers/serverConfig';
+import type { ServerConfig } from '../../../src/config/serverConfig';
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { CollectingSink } from '../../../src/escalation/sink';
@@ -72,7 +73,11 @@ export class SlackHarness {
    * Starts the fake API and the server; `env` adds to or overrides the Slack variables, and
    * `prepare` sets the fake up before the adapter starts (Socket Mode needs its URL).
    */
-  static async start(env: Record<string, string | undefined> = {}, prepare?: (api: FakeSlackApi) => void): Promise<SlackHarness> {
+  static async start(
+    env: Record<string, string | undefined> = {},
+    prepare?: (api: FakeSlackApi) => void,
+    serverOptions: { server?: Partial<ServerConfig>; spikeCheckEveryMs?: number } = {},
+  ): Promise<SlackHarness> {
     const api = await FakeSlackApi.start();
     try {
       prepare?.(api);
@@ -88,7 +93,8 @@ export class SlackHarness {
       const sink = new CollectingSink();
       const logger = new RecordingLogger();
       const server = await startServer({
-        server: loopbackServerConfig(),
+        server: loopbackServerConfig(serverOptions.server),
+        spikeCheckEveryMs: serverOptions.spikeCheckEveryMs,
         slack: config,
         teams: null,
         knowledge: helpdeskKnowledge(),
