@@ -1,7 +1,7 @@
 import { HelpdeskBot, type BotOptions, type BotTurn } from '../src/bot';
 import { MemoryConversationStore } from '../src/conversation/store';
 import { CollectingSink, type EscalationSink } from '../src/escalation/sink';
-import { KnowledgeBase } from '../src/knowledge/knowledgeBase';
+import { compileEntry, KnowledgeBase } from '../src/knowledge/knowledgeBase';
 import type { Logger } from '../src/logger';
 import { FALSE_ERROR, REAL_FAILURE, shippedKnowledge } from './helpers/knowledge';
 
@@ -147,6 +147,16 @@ describe('asking which update', () => {
     const { say } = makeBot();
     await say('update failed, code 0x80070643');
     expect(await say('Another update')).toMatchObject({ outcome: 'escalated', entryId: '0x80070643-unlisted-update' });
+  });
+
+  it('asks for the KB number without buttons when many known issues share the error', async () => {
+    const many = Array.from({ length: 8 }, (_, i) =>
+      compileEntry({ id: `entry-${i}`, title: `Entry ${i}`, match: { updates: [`KB500000${i}`], errors: ['0x80070643'], require_any: ['updates'] }, flow: [{ escalate: 'x' }], replies: { x: 'x' } }, `e${i}.yaml`),
+    );
+    const { say } = makeBot({ knowledge: new KnowledgeBase(many) });
+    const which = await say('0x80070643 again');
+    expect(which.replies[0].options.map((o) => o.label)).toEqual(["I don't know", 'Talk to a person']);
+    expect(await say('it is KB5000003')).toMatchObject({ outcome: 'escalated', entryId: 'entry-3' });
   });
 
   it('explains where to find the KB number, then hands over', async () => {

@@ -29,6 +29,8 @@ export interface StepResult {
 const MAX_MISUNDERSTOOD = 3;
 /** How many "I don't know" answers to one question before a person takes over. */
 const MAX_DONT_KNOW = 2;
+/** The most known issues offered as buttons when the bot asks which one it is. */
+const MAX_CHOICES = 5;
 
 /** What a turn may take from outside: the time, and fresh ids (kept out so `step` stays pure). */
 export interface StepContext {
@@ -72,7 +74,10 @@ export function step(previous: ConversationState | null, message: IncomingMessag
     if (askedForPerson) return escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, t, match);
     // decision.kind === 'ambiguous'
     state.phase = 'choosing';
-    state.candidates = decision.kind === 'ambiguous' ? decision.entryIds : [];
+    // Beyond a handful, buttons stop helping (a common error code can sit on hundreds of
+    // entries): then the bot only asks for the KB number, which the next match reads.
+    const choices = decision.kind === 'ambiguous' ? decision.entryIds : [];
+    state.candidates = choices.length <= MAX_CHOICES ? choices : [];
     state.pending = WHICH;
     return ask(state, whichQuestion(state, kb, TEXTS.which), null, t, match);
   }

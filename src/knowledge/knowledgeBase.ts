@@ -12,6 +12,8 @@ import type { EntryDefinition, PhraseDefinition, QuestionDefinition, RuleDefinit
 export interface SignalPhrase {
   text: string;
   stems: string[];
+  /** `stems` without repeats, computed once: matching checks each of them per hit. */
+  uniqueStems: string[];
   entryId: string;
   role: 'match' | 'exclude';
 }
@@ -118,12 +120,10 @@ export function compileEntry(def: EntryDefinition, file: string): CompiledEntry 
   }
   const canonicalSet = (list: string[] | undefined, canon: (s: string) => string | null) =>
     new Set((list ?? []).map(canon).filter((x): x is string => x !== null && x !== '*'));
-  const signalPhrase = (text: string, role: SignalPhrase['role']): SignalPhrase => ({
-    text,
-    stems: tokenize(text).map((t) => t.stem),
-    entryId: def.id,
-    role,
-  });
+  const signalPhrase = (text: string, role: SignalPhrase['role']): SignalPhrase => {
+    const stems = tokenize(text).map((t) => t.stem);
+    return { text, stems, uniqueStems: [...new Set(stems)], entryId: def.id, role };
+  };
   const questions = new Map<string, CompiledQuestion>();
   for (const [name, q] of Object.entries(def.questions ?? {})) questions.set(name, compileQuestion(name, q));
   const firstUpdate = [...updates][0];

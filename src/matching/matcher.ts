@@ -89,7 +89,8 @@ export function matchMessage(kb: KnowledgeBase, text: string): MatchResult {
 
   const candidates: Candidate[] = [];
   for (const t of tallies.values()) candidates.push(judge(t, updates, errors));
-  candidates.sort((a, b) => b.score - a.score || a.entryId.localeCompare(b.entryId));
+  // A plain comparison: localeCompare is slow and ids are ASCII.
+  candidates.sort((a, b) => b.score - a.score || (a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : 0));
 
   return {
     normalized,
@@ -191,20 +192,20 @@ function findPhrases(kb: KnowledgeBase, stems: string[]): SignalPhrase[] {
   const found = new Set<SignalPhrase>();
   for (const s of positions.keys()) {
     for (const phrase of kb.phrasesByAnchor.get(s) ?? []) {
-      if (!found.has(phrase) && phraseFits(phrase.stems, positions)) found.add(phrase);
+      if (!found.has(phrase) && phraseFits(phrase, positions)) found.add(phrase);
     }
   }
   return [...found];
 }
 
-function phraseFits(phraseStems: string[], positions: Map<string, number[]>): boolean {
+function phraseFits(phrase: SignalPhrase, positions: Map<string, number[]>): boolean {
   const lists: number[][] = [];
-  for (const s of new Set(phraseStems)) {
+  for (const s of phrase.uniqueStems) {
     const list = positions.get(s);
     if (!list) return false;
     lists.push(list);
   }
-  const window = phraseStems.length + PHRASE_SLACK;
+  const window = phrase.stems.length + PHRASE_SLACK;
   // Any occurrence of the first stem may open the window; phrases are a few words, so this
   // small search is bounded by the message's repetitions of those words.
   for (const start of lists.flat()) {

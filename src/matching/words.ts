@@ -14,26 +14,28 @@ export interface Token {
 }
 
 // Contractions become their plain words so that negation is one token ("not") everywhere.
-const CONTRACTIONS: Array<[RegExp, string]> = [
-  [/\bwon'?t\b/g, 'will not'],
-  [/\bcan'?t\b/g, 'can not'],
-  [/\bcannot\b/g, 'can not'],
-  [/\bshan'?t\b/g, 'shall not'],
-  [/\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|ai)n'?t\b/g, '$1 not'],
-  [/\bi'?m\b/g, 'i am'],
-  [/\b(it|that|there|what)'s\b/g, '$1 is'],
-  [/\b(i|you|we|they)'ve\b/g, '$1 have'],
-  [/\b(i|you|we|they|it)'ll\b/g, '$1 will'],
-  [/\bidk\b/g, 'i do not know'],
-  [/\bdunno\b/g, 'do not know'],
-];
+// One pass of one regex: this runs on every message and every phrase.
+const CONTRACTION = /\b(?:(won|can|shan)'?t|(cannot)|(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|ai)n'?t|(i)'?m|(it|that|there|what)'s|(i|you|we|they)'ve|(i|you|we|they|it)'ll|(idk)|(dunno))\b/g;
+
+function expandContraction(whole: string, ...groups: Array<string | undefined>): string {
+  const [modal, cannot, aux, im, is, ve, ll, idk, dunno] = groups;
+  if (modal) return `${modal === 'won' ? 'will' : modal === 'shan' ? 'shall' : 'can'} not`;
+  if (cannot) return 'can not';
+  if (aux) return `${aux} not`;
+  if (im) return 'i am';
+  if (is) return `${is} is`;
+  if (ve) return `${ve} have`;
+  if (ll) return `${ll} will`;
+  if (idk) return 'i do not know';
+  if (dunno) return 'do not know';
+  return whole;
+}
 
 const WORD = /[a-z0-9]+(?:[._/][a-z0-9]+)*/g;
 
 /** Lowercases, expands contractions and splits into word tokens with their stems. */
 export function tokenize(text: string): Token[] {
-  let lower = text.toLowerCase().replace(/[\u2018\u2019\u02BC]/g, "'");
-  for (const [pattern, replacement] of CONTRACTIONS) lower = lower.replace(pattern, replacement);
+  const lower = text.toLowerCase().replace(/[\u2018\u2019\u02BC]/g, "'").replace(CONTRACTION, expandContraction);
   const tokens: Token[] = [];
   for (const m of lower.matchAll(WORD)) {
     const word = m[0];

@@ -1,0 +1,34 @@
+import { negatedAt, tokenize } from '../../src/matching/words';
+
+const words = (text: string) => tokenize(text).map((t) => t.word).join(' ');
+
+describe('tokenize', () => {
+  it.each([
+    ["laptop won't boot", 'laptop will not boot'],
+    ['laptop wont boot', 'laptop will not boot'],
+    ["I can't check", 'i can not check'],
+    ['cannot start', 'can not start'],
+    ["I haven't restarted", 'i have not restarted'],
+    ['it doesnt boot', 'it does not boot'],
+    ["I'm not sure, it's fine", 'i am not sure it is fine'],
+    ["we've rebooted, I'll check", 'we have rebooted i will check'],
+    ['idk', 'i do not know'],
+    ['dunno', 'do not know'],
+    ['Don’t know (typographic apostrophe)', 'do not know typographic apostrophe'],
+  ])('expands %j', (text, expected) => {
+    expect(words(text)).toBe(expected);
+  });
+
+  it('keeps words with digits whole and unstemmed', () => {
+    expect(tokenize('KB5057589 updates').map((t) => [t.word, t.stem])).toEqual([
+      ['kb5057589', 'kb5057589'],
+      ['updates', 'updat'],
+    ]);
+  });
+
+  it('finds a negation a few words before a phrase', () => {
+    const tokens = tokenize("I haven't really restarted");
+    expect(negatedAt(tokens, tokens.findIndex((t) => t.word === 'restarted'))).toBe(true);
+    expect(negatedAt(tokenize('restarted fine'), 0)).toBe(false);
+  });
+});
