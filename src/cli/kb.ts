@@ -12,7 +12,7 @@ import { write, type CliIo, type ExitCode } from './io';
  * loading: it also walks every decision table and compares entries with each other.
  */
 export function lint(dir: string, io: CliIo): ExitCode {
-  const result = loadKnowledgeDir(dir);
+  const result = loadKnowledgeDir(dir, { thorough: true });
   const loadErrors = result.problems.some((p) => p.severity === 'error');
   const knowledge = compileKnowledge(result.entries);
   const problems = loadErrors ? result.problems : [...result.problems, ...analysisProblems(result.entries, knowledge)];

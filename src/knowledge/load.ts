@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { load as loadYaml } from 'js-yaml';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { allowedKeysAt } from './jsonSchema';
 import { checkEntry } from './checks';
@@ -30,8 +31,16 @@ export interface LoadResult {
   files: string[];
 }
 
+export interface LoadOptions {
+  /**
+   * Parse every file with the careful parser (`kb lint`). Otherwise a fast parser reads files
+   * first and the careful one only re-reads those with anything to report.
+   */
+  thorough?: boolean;
+}
+
 /** Loads every `.yaml`/`.yml` file below `dir` (file names are shown as `dir/name.yaml`). */
-export function loadKnowledgeDir(dir: string): LoadResult {
+export function loadKnowledgeDir(dir: string, options: LoadOptions = {}): LoadResult {
   const result: LoadResult = { entries: [], problems: [], files: [] };
   let names: string[];
   try {
@@ -58,7 +67,7 @@ export function loadKnowledgeDir(dir: string): LoadResult {
       result.problems.push(wholeFileProblem(file, 'unreadable-file', `cannot read the file: ${(err as Error).message}`));
       continue;
     }
-    const parsed = parseEntryText(file, text);
+    const parsed = (!options.thorough && quickEntry(file, text)) || parseEntryText(file, text);
     result.problems.push(...parsed.problems);
     if (parsed.entry) result.entries.push(parsed.entry);
   }
@@ -66,7 +75,46 @@ export function loadKnowledgeDir(dir: string): LoadResult {
   return result;
 }
 
-/** Parses and validates one entry file's text. */
+// An alias anywhere (`*name` where a value starts): only the careful parser limits their expansion.
+const ALIAS = /(?:^|[\s[{,:-])\*[^\s,[\]{}]/;
+
+/**
+ * The fast path: js-yaml (about ten times faster than the careful parser on thousands of files)
+ * for files without aliases that pass the schema and every check. Anything else returns null and
+ * the file goes through parseEntryText, which reports each problem with its position.
+ */
+function quickEntry(file: string, text: string): { entry: LoadedEntry; problems: KnowledgeProblem[] } | null {
+  if (ALIAS.test(text)) return null;
+  let data: unknown;
+  try {
+    data = loadYaml(text);
+  } catch {
+    return null;
+  }
+  const parsed = entrySchema.safeParse(data);
+  if (!parsed.success) return null;
+  // Positions are not needed to know whether there is anything to report.
+  const unplaced = (code: string, _path: ReadonlyArray<PropertyKey>, message: string): KnowledgeProblem => ({ code, severity: 'error', file, line: 0, column: 0, path: '', message });
+  if (checkEntry(parsed.data, unplaced).length > 0) return null;
+  return { entry: { file, definition: parsed.data, at: lazyLocator(text) }, problems: [] };
+}
+
+/**
+ * Positions for a loaded entry, found by parsing its text again when first asked: serving never
+ * asks, and keeping every parsed document alive would cost hundreds of MB at 10,000 entries.
+ */
+function lazyLocator(text: string): LoadedEntry['at'] {
+  let parsed: { doc: Document; lines: LineCounter } | undefined;
+  return (path, key) => {
+    if (!parsed) {
+      const lines = new LineCounter();
+      parsed = { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false }), lines };
+    }
+    return locate(parsed.doc, parsed.lines, text, path, key);
+  };
+}
+
+/** Parses and validates one entry file's text with the careful parser, every problem placed. */
 export function parseEntryText(file: string, text: string): { entry?: LoadedEntry; problems: KnowledgeProblem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
@@ -127,7 +175,7 @@ export function parseEntryText(file: string, text: string): { entry?: LoadedEntr
   }
   problems.push(...checkEntry(parsed.data, problem));
   if (problems.some((p) => p.severity === 'error')) return { problems };
-  return { entry: { file, definition: parsed.data, at }, problems };
+  return { entry: { file, definition: parsed.data, at: lazyLocator(text) }, problems };
 }
 
 type ProblemFactory = (code: string, path: ReadonlyArray<PropertyKey>, message: string, hint?: string, key?: string) => KnowledgeProblem;

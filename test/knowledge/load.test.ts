@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadKnowledgeDir } from '../../src/knowledge/load';
 import { formatProblem, type KnowledgeProblem } from '../../src/knowledge/problems';
@@ -91,5 +93,26 @@ describe('loading broken knowledge', () => {
   it('says so when the folder is missing', () => {
     const result = loadKnowledgeDir(join(fixtures, 'does-not-exist'));
     expect(result.problems[0].code).toBe('unreadable-dir');
+  });
+
+  it('reads the same entries with the fast parser as with the careful one', () => {
+    for (const dir of ['knowledge', join(fixtures, 'good'), join(fixtures, 'failing-examples')]) {
+      const fast = loadKnowledgeDir(dir);
+      const careful = loadKnowledgeDir(dir, { thorough: true });
+      expect(fast.problems).toEqual(careful.problems);
+      expect(fast.entries.map((e) => e.definition)).toEqual(careful.entries.map((e) => e.definition));
+      expect(fast.entries.map((e) => e.at(['flow', 0]))).toEqual(careful.entries.map((e) => e.at(['flow', 0])));
+    }
+  });
+
+  it('loads entries that use anchors and aliases through the careful parser', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-alias-'));
+    writeFileSync(
+      join(dir, 'alias.yaml'),
+      ['id: with-alias', 'title: Uses an alias', 'match:', '  updates: &ids [KB5000020]', 'flow:', '  - escalate: handover', 'replies:', '  handover: &text A person will help.', '  again: *text', 'examples:', '  match: [KB5000020 fails]', ''].join('\n'),
+    );
+    const result = loadKnowledgeDir(dir);
+    expect(result.problems).toEqual([]);
+    expect(result.entries[0].definition.replies).toEqual({ handover: 'A person will help.', again: 'A person will help.' });
   });
 });
