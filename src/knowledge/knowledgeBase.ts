@@ -61,6 +61,8 @@ export class KnowledgeBase {
   readonly byUpdate = new Map<string, CompiledEntry[]>();
   /** Canonical error code → entries listing it. */
   readonly byError = new Map<string, CompiledEntry[]>();
+  /** Canonical error code → entries listing it that the code alone can qualify (their require rules allow it). */
+  readonly byErrorAlone = new Map<string, CompiledEntry[]>();
   /** Entries listing `*` among their updates. */
   readonly unlistedUpdateEntries: CompiledEntry[] = [];
   /** Each phrase sits under its rarest stem; the other stems are checked on a hit. */
@@ -76,6 +78,8 @@ export class KnowledgeBase {
     for (const entry of entries) {
       for (const u of entry.updates) push(this.byUpdate, u, entry);
       for (const e of entry.errors) push(this.byError, e, entry);
+      const errorsSuffice = (!entry.requireAny || entry.requireAny.includes('errors')) && entry.requireAll.every((k) => k === 'errors');
+      if (errorsSuffice) for (const e of entry.errors) push(this.byErrorAlone, e, entry);
       if (entry.anyUnlistedUpdate) this.unlistedUpdateEntries.push(entry);
       for (const phrase of entry.phrases) {
         allPhrases.push(phrase);

@@ -32,18 +32,26 @@ export interface Candidate {
 
 export type Decision =
   | { kind: 'match'; entryId: string }
-  /** Several entries fit, or one fits partly: the bot must ask which. */
+  /**
+   * Several entries fit, or one fits partly: the bot must ask which. When a common error code is
+   * all there is, `entryIds` names only some of the entries listing it (more than the bot shows).
+   */
   | { kind: 'ambiguous'; entryIds: string[] }
   | { kind: 'none' };
 
 export interface MatchResult {
   normalized: string;
   signals: Signals;
+  /** The strongest candidates (at most MAX_EXPLAINED), strongest first; the decision weighs every one. */
   candidates: Candidate[];
   decision: Decision;
 }
 
 const WEIGHT = { update: 10, error: 5, phrase: 3, unlistedUpdate: 2 } as const;
+/** Candidates explained in a match result, strongest first (the decision weighs them all). */
+export const MAX_EXPLAINED = 20;
+/** An error code listed by more entries than this is common: it adds evidence, it does not enumerate. */
+export const COMMON_CODE_ENTRIES = 16;
 /** How many extra words may stand between the words of a phrase. */
 const PHRASE_SLACK = 2;
 
@@ -79,18 +87,36 @@ export function matchMessage(kb: KnowledgeBase, text: string): MatchResult {
     if (listed) for (const entry of listed) tally(entry).updates.push(u);
     else for (const entry of kb.unlistedUpdateEntries) tally(entry).unlistedUpdates.push(u);
   }
-  for (const e of errors) for (const entry of kb.byError.get(e) ?? []) tally(entry).errors.push(e);
   for (const hit of phraseHits) {
     const entry = kb.get(hit.entryId);
     if (!entry) continue;
     if (hit.role === 'match') tally(entry).phrases.push(hit.text);
     else tally(entry).excludedBy.push(`phrase "${hit.text}"`);
   }
+  // A common code (one that hundreds of entries list) would make every one of them a candidate.
+  // Only the entries it can qualify on its own, and those already hit by something else, are
+  // tallied; the rest can at most make the bot ask, and are looked at only if it comes to that.
+  const deferred: CompiledEntry[][] = [];
+  const common = errors.filter((e) => (kb.byError.get(e)?.length ?? 0) > COMMON_CODE_ENTRIES);
+  for (const e of errors) {
+    if (common.includes(e)) continue;
+    for (const entry of kb.byError.get(e) ?? []) tally(entry).errors.push(e);
+  }
+  // Common codes last, so that every entry tallied by anything else gets their evidence too.
+  for (const e of common) {
+    const listing = kb.byError.get(e)!;
+    for (const t of tallies.values()) if (t.entry.errors.has(e) && !t.errors.includes(e)) t.errors.push(e);
+    for (const entry of kb.byErrorAlone.get(e) ?? []) if (!tallies.get(entry.id)?.errors.includes(e)) tally(entry).errors.push(e);
+    deferred.push(listing);
+  }
 
-  const candidates: Candidate[] = [];
-  for (const t of tallies.values()) candidates.push(judge(t, updates, errors));
+  // Every tallied entry is weighed (a log paste can name codes shared by thousands of entries);
+  // only the strongest are explained, since the explanation is what costs.
+  const verdicts: Verdict[] = [];
+  for (const t of tallies.values()) verdicts.push(weigh(t, updates, errors));
   // A plain comparison: localeCompare is slow and ids are ASCII.
-  candidates.sort((a, b) => b.score - a.score || (a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : 0));
+  verdicts.sort((a, b) => b.score - a.score || (a.tally.entry.id < b.tally.entry.id ? -1 : a.tally.entry.id > b.tally.entry.id ? 1 : 0));
+  const candidates = verdicts.slice(0, MAX_EXPLAINED).map((v) => explainVerdict(v, updates, errors));
 
   return {
     normalized,
@@ -101,8 +127,22 @@ export function matchMessage(kb: KnowledgeBase, text: string): MatchResult {
       corrections,
     },
     candidates,
-    decision: decide(candidates, tallies),
+    decision: decide(verdicts, () => deferredPartials(deferred, tallies, updates, errors)),
   };
+}
+
+/** Entries only a common code pointed at, not ruled out: a few, enough to know whether to list them. */
+function deferredPartials(deferred: CompiledEntry[][], tallies: Map<string, Tally>, updates: string[], errors: string[]): string[] {
+  const ids = new Set<string>();
+  for (const listing of deferred) {
+    for (const entry of listing) {
+      if (tallies.has(entry.id) || ids.has(entry.id) || isExcluded(entry, updates, errors)) continue;
+      ids.add(entry.id);
+      // One past the largest list the bot would show is enough to know it should not list them.
+      if (ids.size > COMMON_CODE_ENTRIES) return [...ids];
+    }
+  }
+  return [...ids];
 }
 
 /** What in a matched message rules `entry` out (empty when nothing does). */
@@ -124,9 +164,43 @@ function signalExclusions(entry: CompiledEntry, updates: string[], errors: strin
   return excludedBy;
 }
 
-function judge(t: Tally, updates: string[], errors: string[]): Candidate {
+/** The cheap part of judging one entry: enough to decide, nothing to explain yet. */
+interface Verdict {
+  tally: Tally;
+  score: number;
+  qualified: boolean;
+  excluded: boolean;
+  /** Hit by an update it lists, an error code or a phrase (not just an unlisted update). */
+  specific: boolean;
+}
+
+function weigh(t: Tally, updates: string[], errors: string[]): Verdict {
   const { entry } = t;
-  const excludedBy = [...t.excludedBy, ...signalExclusions(entry, updates, errors)];
+  const excluded = t.excludedBy.length > 0 || isExcluded(entry, updates, errors);
+  const kinds: Record<SignalKind, boolean> = {
+    updates: t.updates.length + t.unlistedUpdates.length > 0,
+    errors: t.errors.length > 0,
+    phrases: t.phrases.length > 0,
+  };
+  const met = (!entry.requireAny || entry.requireAny.some((k) => kinds[k])) && entry.requireAll.every((k) => kinds[k]);
+  const score =
+    WEIGHT.update * t.updates.length + WEIGHT.unlistedUpdate * t.unlistedUpdates.length + WEIGHT.error * t.errors.length + WEIGHT.phrase * t.phrases.length;
+  const anyHit = kinds.updates || kinds.errors || kinds.phrases;
+  return { tally: t, score, qualified: anyHit && !excluded && met, excluded, specific: t.updates.length + t.errors.length + t.phrases.length > 0 };
+}
+
+// The same rules as signalExclusions, without building the reasons.
+function isExcluded(entry: CompiledEntry, updates: string[], errors: string[]): boolean {
+  const ex = entry.exclude;
+  for (const u of updates) if (ex.updates.has(u) || (ex.otherUpdates && !entry.updates.has(u))) return true;
+  for (const e of errors) if (ex.errors.has(e) || (ex.otherErrors && !entry.errors.has(e))) return true;
+  return false;
+}
+
+/** The readable account of one verdict, for explanations and logs. */
+function explainVerdict(v: Verdict, updates: string[], errors: string[]): Candidate {
+  const { tally: t } = v;
+  const { entry } = t;
   const kinds: Record<SignalKind, boolean> = {
     updates: t.updates.length + t.unlistedUpdates.length > 0,
     errors: t.errors.length > 0,
@@ -136,38 +210,32 @@ function judge(t: Tally, updates: string[], errors: string[]): Candidate {
   if (entry.requireAny && !entry.requireAny.some((k) => kinds[k])) unmet.push(`require_any: ${entry.requireAny.join(' or ')}`);
   const missingAll = entry.requireAll.filter((k) => !kinds[k]);
   if (missingAll.length > 0) unmet.push(`require_all: ${missingAll.join(' and ')} missing`);
-  const hits = [
-    ...t.updates.map((u) => `update ${u}`),
-    ...t.unlistedUpdates.map((u) => `unlisted update ${u}`),
-    ...t.errors.map((e) => `error ${e}`),
-    ...t.phrases.map((p) => `phrase "${p}"`),
-  ];
-  const score =
-    WEIGHT.update * t.updates.length + WEIGHT.unlistedUpdate * t.unlistedUpdates.length + WEIGHT.error * t.errors.length + WEIGHT.phrase * t.phrases.length;
   return {
     entryId: entry.id,
-    score,
-    hits,
-    qualified: hits.length > 0 && excludedBy.length === 0 && unmet.length === 0,
-    excludedBy,
+    score: v.score,
+    hits: [
+      ...t.updates.map((u) => `update ${u}`),
+      ...t.unlistedUpdates.map((u) => `unlisted update ${u}`),
+      ...t.errors.map((e) => `error ${e}`),
+      ...t.phrases.map((p) => `phrase "${p}"`),
+    ],
+    qualified: v.qualified,
+    excludedBy: [...t.excludedBy, ...signalExclusions(entry, updates, errors)],
     unmet,
   };
 }
 
-function decide(candidates: Candidate[], tallies: Map<string, Tally>): Decision {
-  const qualified = candidates.filter((c) => c.qualified);
+function decide(verdicts: Verdict[], deferred: () => string[]): Decision {
+  const qualified = verdicts.filter((v) => v.qualified);
   if (qualified.length > 0) {
-    const top = qualified.filter((c) => c.score === qualified[0].score);
+    const top = qualified.filter((v) => v.score === qualified[0].score);
     // Equal evidence for two entries is a question for the employee, not a coin toss.
-    return top.length === 1 ? { kind: 'match', entryId: top[0].entryId } : { kind: 'ambiguous', entryIds: top.map((c) => c.entryId) };
+    return top.length === 1 ? { kind: 'match', entryId: top[0].tally.entry.id } : { kind: 'ambiguous', entryIds: top.map((v) => v.tally.entry.id) };
   }
   // Entries that share a specific signal (an error code, say) but need more to be sure: ask.
   // An unlisted update alone says nothing about which entry applies.
-  const partial = candidates.filter((c) => {
-    const t = tallies.get(c.entryId)!;
-    return c.excludedBy.length === 0 && t.updates.length + t.errors.length + t.phrases.length > 0;
-  });
-  return partial.length > 0 ? { kind: 'ambiguous', entryIds: partial.map((c) => c.entryId) } : { kind: 'none' };
+  const partial = [...verdicts.filter((v) => !v.excluded && v.specific).map((v) => v.tally.entry.id), ...deferred()];
+  return partial.length > 0 ? { kind: 'ambiguous', entryIds: partial } : { kind: 'none' };
 }
 
 /** Stems of the message's words, reading near-misses of known words as those words. */

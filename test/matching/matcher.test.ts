@@ -79,6 +79,41 @@ describe('matching the shipped knowledge', () => {
   });
 });
 
+describe('a common error code (listed by many entries)', () => {
+  // 40 entries list 0x80070643 and need their update id to apply, as real knowledge would.
+  const entry = (id: string, match: object) => compileEntry({ id, title: id, match, flow: [{ escalate: 'x' }], replies: { x: 'x' } } as never, `${id}.yaml`);
+  const many = Array.from({ length: 40 }, (_, i) => entry(`needs-update-${i}`, { updates: [`KB${5100000 + i}`], errors: ['0x80070643'], require_any: ['updates'] }));
+
+  it('asks which update when it is all there is, naming more entries than the bot would list', () => {
+    const decision = matchMessage(new KnowledgeBase(many), 'error 0x80070643 again').decision;
+    expect(decision.kind).toBe('ambiguous');
+    expect(decision.kind === 'ambiguous' && decision.entryIds.length).toBeGreaterThan(5);
+  });
+
+  it('still counts as evidence for the entry the update names', () => {
+    const result = matchMessage(new KnowledgeBase(many), 'KB5100007 failed with 0x80070643');
+    expect(result.decision).toEqual({ kind: 'match', entryId: 'needs-update-7' });
+    expect(result.candidates[0]).toMatchObject({ entryId: 'needs-update-7', score: 15, hits: ['update KB5100007', 'error 0x80070643'] });
+  });
+
+  it('lands in an entry that the code alone qualifies', () => {
+    const kb = new KnowledgeBase([...many, entry('code-alone', { errors: ['0x80070643'], require_any: ['errors'] })]);
+    expect(matchMessage(kb, 'error 0x80070643 again').decision).toEqual({ kind: 'match', entryId: 'code-alone' });
+  });
+
+  it('gives a rare code and a common code both to the entry that lists them', () => {
+    const kb = new KnowledgeBase([...many, entry('two-codes', { errors: ['0x80070643', '0x800f0922'], require_all: ['errors'] })]);
+    const result = matchMessage(kb, '0x800f0922 then 0x80070643');
+    expect(result.decision).toEqual({ kind: 'match', entryId: 'two-codes' });
+    expect(result.candidates[0].score).toBe(10);
+  });
+
+  it('does not engage when every entry listing it is ruled out', () => {
+    const excluding = many.map((_, i) => entry(`strict-${i}`, { updates: [`KB${5200000 + i}`], errors: ['0x80070643'], require_any: ['updates'], exclude: { other_errors: true } }));
+    expect(matchMessage(new KnowledgeBase(excluding), '0x80070643 and 0x800f0922').decision).toEqual({ kind: 'none' });
+  });
+});
+
 describe('matching cost', () => {
   // The index must find the one relevant entry among thousands without scanning them: with
   // 5,000 entries that share common words, only entries with a hit are ever judged.
