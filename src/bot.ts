@@ -60,6 +60,11 @@ export interface BotTurn {
 }
 
 export const DEFAULT_IDLE_MS = 24 * 60 * 60 * 1000;
+/** How long an escalation waits for its channel to say where the conversation is. */
+const LINK_TIMEOUT_MS = 3000;
+
+/** Finds the link back to a conversation (a Slack permalink) when an escalation needs one. */
+export type LinkResolver = (conversationId: string) => Promise<string | undefined>;
 export const DEFAULT_MAX_MESSAGE_CHARS = 8000;
 
 export class HelpdeskBot {
@@ -71,6 +76,7 @@ export class HelpdeskBot {
   private readonly knowledge: () => KnowledgeBase;
   // Messages of one conversation are handled one at a time, in arrival order.
   private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly linkResolvers = new Map<string, LinkResolver>();
 
   constructor(private readonly options: BotOptions) {
     const kb = options.knowledge;
@@ -80,6 +86,14 @@ export class HelpdeskBot {
     this.maxMessageChars = options.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Lets a channel supply the link back to a conversation only when an escalation is made,
+   * instead of with every message (on Slack that is an API call).
+   */
+  useLinkResolver(channel: string, resolve: LinkResolver): void {
+    this.linkResolvers.set(channel, resolve);
   }
 
   /** Handles one employee message and returns the bot's replies. */
@@ -126,7 +140,10 @@ export class HelpdeskBot {
     // The escalation is handed over before the conversation is forgotten, so a crash in between
     // loses the conversation's state, never what support needs.
     if (afterUnmatched && result.escalation?.reason === 'asked_for_person' && result.entryId === null) begins = false;
-    if (result.escalation) turn.escalationDelivered = await this.handOver(result.escalation);
+    if (result.escalation) {
+      result.escalation.link ??= await this.resolveLink(message.channel, message.conversationId);
+      turn.escalationDelivered = await this.handOver(result.escalation);
+    }
     if (result.state) await this.store.set(message.conversationId, result.state, this.idleMs);
     else if (previous) await this.store.delete(message.conversationId);
     await this.finish(message, turn, begins, now, started);
@@ -141,6 +158,26 @@ export class HelpdeskBot {
     this.logger.debug({ conversation, match: turn.match }, 'match explanation');
     this.logger.info({ channel: message.channel, conversation, entry: turn.entryId, outcome: turn.outcome, latencyMs }, 'message handled');
     this.options.onTurn?.(turn, message, latencyMs / 1000);
+  }
+
+  // A link is a convenience for support: a slow or failing lookup never holds the escalation back.
+  private async resolveLink(channel: string, conversationId: string): Promise<string | undefined> {
+    const resolve = this.linkResolvers.get(channel);
+    if (!resolve) return undefined;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        resolve(conversationId),
+        new Promise<undefined>((done) => {
+          timer = setTimeout(() => done(undefined), LINK_TIMEOUT_MS);
+        }),
+      ]);
+    } catch (err) {
+      this.logger.warn({ channel, err: (err as Error).message }, 'no link back to the conversation');
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async handOver(record: EscalationRecord): Promise<boolean> {

@@ -216,6 +216,25 @@ describe('conversation lifecycle', () => {
     expect(turns.map((t) => t.outcome)).toEqual(['pending', 'pending', 'resolved']);
   });
 
+  it('asks the channel for a link back only when it escalates, and escalates without one if that fails', async () => {
+    const { bot, say, sink } = makeBot();
+    const asked: string[] = [];
+    let fail = false;
+    bot.useLinkResolver('terminal', async (id) => {
+      asked.push(id);
+      if (fail) throw new Error('permalink refused');
+      return `https://chat.example/${id}`;
+    });
+    await say('KB5057589 failed');
+    expect(asked).toEqual([]);
+    await say('talk to a person');
+    expect(asked).toHaveLength(1);
+    expect(sink.records[0].link).toBe(`https://chat.example/${asked[0]}`);
+    fail = true;
+    expect((await say('talk to a person')).outcome).toBe('escalated');
+    expect(sink.records[1].link).toBeUndefined();
+  });
+
   it('gives two escalations in the same millisecond different ids', async () => {
     const frozen = new Date('2026-11-24T10:00:00Z');
     const { say, sink } = makeBot({ now: () => frozen });

@@ -48,6 +48,7 @@ export function createSlackAdapter(config: SlackConfig, context: AdapterContext,
     deliveryTtlMs: options.deliveryTtlMs,
     answerTtlMs: options.answerTtlMs,
   });
+  context.bot.useLinkResolver('slack', (conversationId) => turns.permalinkFor(conversationId));
 
   const receive = async (body: unknown, bot: { botUserId?: string; botId?: string; retryNum?: number }) => {
     const message = readMessageEvent(body, bot);

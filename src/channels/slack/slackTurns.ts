@@ -123,17 +123,12 @@ export class SlackTurns {
     const statusTs = memory?.statusTs ?? (t.state ? t.threadTs : t.employeeTs);
     let status: Status | 'unknown' = memory?.status ?? (t.state ? 'unknown' : 'none');
 
-    // The core keeps the link from a conversation's first message; an unmatched one starts over.
-    const startsOver = !t.state || t.state.phase === 'unmatched';
-    const [shown, link] = await Promise.all([
-      t.mode === 'always' ? showStatus(client, logger, t.channel, statusTs, status, 'working') : status,
-      startsOver ? this.permalink(t.channel, t.employeeTs) : undefined,
-    ]);
-    status = shown;
+    if (t.mode === 'always') status = await showStatus(client, logger, t.channel, statusTs, status, 'working');
 
     let turn: BotTurn;
     try {
-      turn = await this.options.bot.handle({ conversationId: t.conversationId, channel: 'slack', user: { id: t.user }, text: t.text, ...(link !== undefined && { link }) });
+      // No permalink here: the core asks for one (permalinkFor) only when it escalates.
+      turn = await this.options.bot.handle({ conversationId: t.conversationId, channel: 'slack', user: { id: t.user }, text: t.text });
     } catch (err) {
       logger.error({ conversationId: t.conversationId, err: (err as Error).message }, 'slack turn failed');
       // Where the employee spoke to the bot, silence would look like being ignored.
@@ -196,6 +191,12 @@ export class SlackTurns {
     } catch (err) {
       this.options.logger.warn({ channel, ts: question.ts, err: (err as Error).message }, 'slack question not redrawn');
     }
+  }
+
+  /** The permalink of a conversation's thread, from its id (`slack:team:channel:threadTs`). */
+  permalinkFor(conversationId: string): Promise<string | undefined> {
+    const [prefix, , channel, threadTs] = conversationId.split(':');
+    return prefix === 'slack' && channel && threadTs ? this.permalink(channel, threadTs) : Promise.resolve(undefined);
   }
 
   private async permalink(channel: string, ts: string): Promise<string | undefined> {

@@ -7,7 +7,7 @@ import { HelpdeskBot } from '../../../src/bot';
 import { isIgnored, readMessageEvent, type InboundMessage } from '../../../src/channels/slack/inbound';
 import { SlackTurns } from '../../../src/channels/slack/slackTurns';
 import { MemoryConversationStore } from '../../../src/conversation/store';
-import type { EscalationSink } from '../../../src/escalation/sink';
+import { CollectingSink, type EscalationSink } from '../../../src/escalation/sink';
 import { FAKE_BOT_ID, FAKE_BOT_USER, FakeSlackApi } from '../../fakes/slackApi';
 import { DM_CHANNEL, messageEvent } from '../../fakes/slackPayloads';
 import { BOT_TOKEN, helpdeskKnowledge, RecordingLogger, textOf } from './harness';
@@ -59,19 +59,46 @@ test('when support cannot be reached, the employee is told to contact IT directl
   expect(logger.find('escalation delivery failed')).toBeDefined();
 });
 
-test('Slack refusing the permalink, the reactions or the redraw does not stop the conversation', async () => {
-  api.failNext('chat.getPermalink', 'message_not_found');
+test('Slack refusing the reactions or the redraw does not stop the conversation, and no permalink is fetched for it', async () => {
   api.failNext('reactions.add', 'missing_scope');
   const first = dm('KB5057589 failed with 0x80070643');
   await turns.message(first);
   expect(textOf(api.posts(DM_CHANNEL)[0]!)).toContain('Has the PC restarted');
-  expect(logger.find('slack permalink not available')).toBeDefined();
   expect(logger.find('slack status reaction failed', { reaction: 'eyes' })).toBeDefined();
 
   api.failNext('chat.update', 'cant_update_message');
   await turns.message(dm('yes', first.ts));
   expect(textOf(api.posts(DM_CHANNEL)[1]!)).toContain('recovery partition');
   expect(logger.find('slack question not redrawn')).toBeDefined();
+});
+
+test('an escalation asks for the permalink once, and goes out without it when Slack refuses', async () => {
+  const store = new MemoryConversationStore();
+  const sink = new CollectingSink();
+  const bot = new HelpdeskBot({ knowledge: helpdeskKnowledge(), store, sink, logger });
+  const escalating = new SlackTurns({
+    bot,
+    store,
+    client: new webApi.WebClient(BOT_TOKEN, { slackApiUrl: api.url, retryConfig: { retries: 0 } }),
+    logger,
+    helpChannels: [],
+    deliveryTtlMs: 60_000,
+    answerTtlMs: 60_000,
+  });
+  bot.useLinkResolver('slack', (id) => escalating.permalinkFor(id));
+
+  const first = dm('KB5034441 failed 0x80070643');
+  await escalating.message(first);
+  await escalating.drain(5000);
+  expect(api.ok('chat.getPermalink').map((c) => c.args)).toEqual([expect.objectContaining({ channel: DM_CHANNEL, message_ts: first.ts })]);
+  expect(sink.records[0].link).toMatch(/^https:\/\//);
+
+  api.failNext('chat.getPermalink', 'message_not_found');
+  await escalating.message(dm('talk to a person'));
+  await escalating.drain(5000);
+  expect(sink.records).toHaveLength(2);
+  expect(sink.records[1].link).toBeUndefined();
+  expect(logger.find('slack permalink not available')).toBeDefined();
 });
 
 test('a reply Slack refuses is logged whole', async () => {
