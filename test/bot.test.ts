@@ -119,6 +119,12 @@ describe('a KB5057589 conversation', () => {
     expect(sink.records[0].reason).toBe(reason);
   });
 
+  it('reads answers through Teams HTML and Slack markup, as matching does', async () => {
+    expect((await makeBot().converse('<p>KB5057589 failed</p>', '<p>yes</p>', '<p>0,5&nbsp;GB</p>')).outcome).toBe('resolved');
+    expect((await makeBot().converse('<p>KB5057589 failed, I rebooted and the recovery partition has 800&nbsp;MB free</p>')).outcome).toBe('resolved');
+    expect((await makeBot().converse('<@U0BOT> KB5057589 failed', '<@U0BOT> *yes*', '`120 MB`')).outcome).toBe('escalated');
+  });
+
   it('does not hear "no crashes" as a crash', async () => {
     const { converse } = makeBot();
     expect((await converse('KB5057589 failed, restarted, no crashes', '400 MB')).outcome).toBe('resolved');

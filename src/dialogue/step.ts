@@ -106,7 +106,7 @@ export function step(previous: ConversationState | null, message: IncomingMessag
     return escalate(state, entry, 'conflicting_information', TEXTS.conflicting, t, again);
   }
 
-  const reading = readTurn(entry, message.text, state.pending);
+  const reading = readTurn(entry, normalized, state.pending);
   const understood = Object.keys(reading.filled).length > 0;
   Object.assign(state.slots, reading.filled);
   if (reading.dontKnow && state.pending) {
@@ -259,7 +259,8 @@ function enterEntry(state: ConversationState, entry: CompiledEntry, turns: strin
   state.misunderstood = 0;
   state.dontKnow = 0;
   // Everything said so far counts: what the employee already told us is never asked again.
-  for (const text of turns) Object.assign(state.slots, readTurn(entry, text, null).filled);
+  // Answers are read from the same normalized text as matches (Teams HTML, Slack markup).
+  for (const text of turns) Object.assign(state.slots, readTurn(entry, normalizeText(text), null).filled);
 }
 
 function newState(message: IncomingMessage, at: string): ConversationState {
