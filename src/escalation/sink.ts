@@ -26,18 +26,3 @@ export class CollectingSink implements EscalationSink {
     this.records.push(record);
   }
 }
-
-/** Hands each escalation to every sink; one failing sink does not stop the others. */
-export class FanOutSink implements EscalationSink {
-  readonly name: string;
-
-  constructor(private readonly sinks: EscalationSink[]) {
-    this.name = sinks.map((s) => s.name).join('+') || 'none';
-  }
-
-  async deliver(record: EscalationRecord): Promise<void> {
-    const results = await Promise.allSettled(this.sinks.map((s) => s.deliver(record)));
-    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${this.sinks[i].name}: ${(r.reason as Error)?.message ?? r.reason}`] : []));
-    if (failed.length > 0) throw new Error(`escalation ${record.id} was not delivered to ${failed.join('; ')}`);
-  }
-}

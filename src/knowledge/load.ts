@@ -3,7 +3,7 @@
  * problem in every file is collected, so a support lead sees them all in one run.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { allowedKeysAt } from './jsonSchema';
@@ -307,10 +307,4 @@ function errorOffset(doc: Document, code: string, offset: number): number {
 
 function firstLine(message: string): string {
   return message.split('\n')[0];
-}
-
-/** `dir/name` shown relative to the working directory when that is shorter. */
-export function displayPath(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  return rel && !rel.startsWith('..') ? rel : file;
 }
