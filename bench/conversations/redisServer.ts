@@ -3,7 +3,7 @@
  * file, stopped by its own pid when the measurement ends.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../lib/freePort';
 
 export interface RunningRedis {
   url: string;
@@ -13,17 +13,6 @@ export interface RunningRedis {
 /** Whether redis-server is installed. */
 export function redisAvailable(): boolean {
   return spawnSync('redis-server', ['--version']).status === 0;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startRedis(): Promise<RunningRedis> {

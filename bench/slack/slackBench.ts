@@ -11,7 +11,8 @@
  * events/s acknowledged by 32 back-to-back senders (closed loop), and ours/bare ratios.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
+import { freePort } from '../lib/freePort';
 import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -49,18 +50,6 @@ export type SlackBenchResult =
 interface RunningProcess {
   port: number;
   stop(): Promise<void>;
-}
-
-/** A port nobody listens on now (the server is told to use it: log formats may change, ports do not). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function accepting(port: number): Promise<boolean> {

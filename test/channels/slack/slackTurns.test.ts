@@ -28,8 +28,13 @@ beforeEach(async () => {
   api = await FakeSlackApi.start();
   logger = new RecordingLogger();
   const store = new MemoryConversationStore();
-  turns = new SlackTurns({
-    bot: new HelpdeskBot({ knowledge: helpdeskKnowledge(), store, sink: new RefusingSink(), logger }),
+  turns = slackTurns(new HelpdeskBot({ knowledge: helpdeskKnowledge(), store, sink: new RefusingSink(), logger }), store);
+});
+
+/** SlackTurns for `bot`, talking to the fake API without retries. */
+function slackTurns(bot: HelpdeskBot, store: MemoryConversationStore): SlackTurns {
+  return new SlackTurns({
+    bot,
     store,
     client: new webApi.WebClient(BOT_TOKEN, { slackApiUrl: api.url, retryConfig: { retries: 0 } }),
     logger,
@@ -37,7 +42,7 @@ beforeEach(async () => {
     deliveryTtlMs: 60_000,
     answerTtlMs: 60_000,
   });
-});
+}
 
 afterEach(async () => {
   await turns.drain(5000);
@@ -76,15 +81,7 @@ test('an escalation asks for the permalink once, and goes out without it when Sl
   const store = new MemoryConversationStore();
   const sink = new CollectingSink();
   const bot = new HelpdeskBot({ knowledge: helpdeskKnowledge(), store, sink, logger });
-  const escalating = new SlackTurns({
-    bot,
-    store,
-    client: new webApi.WebClient(BOT_TOKEN, { slackApiUrl: api.url, retryConfig: { retries: 0 } }),
-    logger,
-    helpChannels: [],
-    deliveryTtlMs: 60_000,
-    answerTtlMs: 60_000,
-  });
+  const escalating = slackTurns(bot, store);
   bot.useLinkResolver('slack', (id) => escalating.permalinkFor(id));
 
   const first = dm('KB5034441 failed 0x80070643');
