@@ -7,6 +7,27 @@
  */
 export function normalizeText(input: string): string {
   let text = input;
+  // Markup needs a '<' or an '&'; a pasted log usually has neither, and skips these passes.
+  if (text.includes('<')) text = stripMarkup(text);
+  if (text.includes('&')) text = decodeEntities(text);
+  // Code and emphasis markers.
+  text = text.replace(/[`*~]+/g, ' ');
+  text = text.replace(/(^|\s)_+|_+(?=\s|$)/g, '$1 ');
+  // Emoji shortcodes such as :sob: or :+1:, standing apart from words: "14:59:13" is a time
+  // and "error:0x80070643:" a code.
+  text = text.replace(/(?<!\w):[a-z0-9_+-]{1,40}:(?!\w)/gi, (shortcode) => (CODE_LIKE.test(shortcode) ? ` ${shortcode.slice(1, -1)} ` : ' '));
+  // Typographic quotes and dashes that people paste from Windows dialogs.
+  text = text.replace(/[\u2018\u2019\u02BC]/g, "'").replace(/[\u201C\u201D]/g, '"');
+  text = text.replace(/[\u2013\u2014\u2212]/g, ' - ');
+  // Runs of whitespace, and single tabs and newlines, become one space.
+  return text.replace(/\s\s+|[^\S ]/g, ' ').trim();
+}
+
+/** An update id or an error code between colons is a signal, never an emoji. */
+const CODE_LIKE = /^:(?:(?:0x)?[0-9a-f]{8}|[a-z]*\d{6,}):$/i;
+
+function stripMarkup(input: string): string {
+  let text = input;
   // Teams mentions name the bot itself: drop them whole so the bot's name is never matched.
   text = text.replace(/<at\b[^>]*>[\s\S]*?<\/at>/gi, ' ');
   // Slack user, group and special mentions: <@U123>, <!here>, <!subteam^S1|@it>.
@@ -18,16 +39,7 @@ export function normalizeText(input: string): string {
   text = text.replace(/<((?:https?|mailto):[^<>]*)>/gi, ' $1 ');
   // Teams sends HTML: break tags become spaces, other tags vanish.
   text = text.replace(/<(?:br|p|div|li|tr)\b[^>]*\/?>/gi, ' ');
-  text = text.replace(/<\/?[a-z][a-z0-9]*\b[^<>]*>/gi, '');
-  text = decodeEntities(text);
-  // Code and emphasis markers, emoji shortcodes such as :sob: or :+1:.
-  text = text.replace(/[`*~]+/g, ' ');
-  text = text.replace(/(^|\s)_+|_+(?=\s|$)/g, '$1 ');
-  text = text.replace(/:[a-z0-9_+-]{1,40}:/gi, ' ');
-  // Typographic quotes and dashes that people paste from Windows dialogs.
-  text = text.replace(/[\u2018\u2019\u02BC]/g, "'").replace(/[\u201C\u201D]/g, '"');
-  text = text.replace(/[\u2013\u2014\u2212]/g, ' - ');
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/<\/?[a-z][a-z0-9]*\b[^<>]*>/gi, '');
 }
 
 const NAMED_ENTITIES: Record<string, string> = {

@@ -11,6 +11,11 @@ describe('normalizeText', () => {
     ['backticks and bold markers go', 'Getting `0x80070643` on *KB5057589*', 'Getting 0x80070643 on KB5057589'],
     ['typographic dashes become plain', 'Environment (KB5057589) – Install error', 'Environment (KB5057589) - Install error'],
     ['snake_case codes survive underscore stripping', 'ERROR_INSTALL_FAILURE _now_', 'ERROR_INSTALL_FAILURE now'],
+    ['emoji shortcodes go, also back to back', ':sob::sob: KB5057589 :+1:', 'KB5057589'],
+    ['a code between colons is kept', 'failed with error:0x80070643: again', 'failed with error:0x80070643: again'],
+    ['a code set apart by colons is kept', 'code :0x80070643: and :kb5057589:', 'code 0x80070643 and kb5057589'],
+    ['log timestamps are not shortcodes', '2025-04-20 13:42:35:540 Agent', '2025-04-20 13:42:35:540 Agent'],
+    ['tabs and newlines become single spaces', 'Agent\tWARNING:\r\n  Install failed', 'Agent WARNING: Install failed'],
   ])('%s', (_name, input, expected) => {
     expect(normalizeText(input)).toBe(expected);
   });
