@@ -20,14 +20,19 @@ export function editDistance(a: string, b: string): number {
   return distances.DamerauLevenshteinDistance(a, b) as number;
 }
 
+/** Corrections remembered per vocabulary; logs and chat repeat their words, so this stays warm. */
+const CORRECTION_CACHE_LIMIT = 20_000;
+
 /** A set of known words that answers "which known word did the employee mean?". */
 export class FuzzyVocabulary {
   private readonly words = new Set<string>();
   private readonly byDeletion = new Map<string, string[]>();
+  private readonly corrections = new Map<string, string | null>();
 
   add(word: string): void {
     if (this.words.has(word)) return;
     this.words.add(word);
+    this.corrections.clear();
     if (!isFuzzyCandidate(word)) return;
     for (const key of deletions(word)) {
       const list = this.byDeletion.get(key);
@@ -44,6 +49,17 @@ export class FuzzyVocabulary {
   correct(typed: string): string | null {
     if (this.words.has(typed)) return typed;
     if (!isFuzzyCandidate(typed)) return null;
+    let known = this.corrections.get(typed);
+    if (known === undefined) {
+      known = this.nearest(typed);
+      // Dropping everything at the limit keeps memory bounded with no bookkeeping per hit.
+      if (this.corrections.size >= CORRECTION_CACHE_LIMIT) this.corrections.clear();
+      this.corrections.set(typed, known);
+    }
+    return known;
+  }
+
+  private nearest(typed: string): string | null {
     const limit = allowedEdits(typed.length);
     let best: string | null = null;
     let bestDistance = Infinity;
@@ -60,9 +76,15 @@ export class FuzzyVocabulary {
   }
 }
 
+/**
+ * Longest word that may be corrected. Real words are shorter; a pasted blob is not a typo, and
+ * its deletions would cost its length squared.
+ */
+const MAX_FUZZY_LENGTH = 32;
+
 // Digits are never fuzzy: a KB number or an error code one digit off is a different thing.
 function isFuzzyCandidate(word: string): boolean {
-  return word.length >= MIN_FUZZY_LENGTH && !/\d/.test(word);
+  return word.length >= MIN_FUZZY_LENGTH && word.length <= MAX_FUZZY_LENGTH && !/\d/.test(word);
 }
 
 /** The word itself and every spelling with one letter removed. */
