@@ -24,6 +24,8 @@ export interface SlackAdapterOptions {
   retries: number;
   /** On stop, how long conversations in progress may take to finish. Default: 10 seconds. */
   stopTimeoutMs: number;
+  /** How long a turn may take before 👀 shows the employee that the bot is on it. Default: 1 second. */
+  workingStatusAfterMs: number;
 }
 
 export const DEFAULT_SLACK_OPTIONS: SlackAdapterOptions = {
@@ -32,6 +34,7 @@ export const DEFAULT_SLACK_OPTIONS: SlackAdapterOptions = {
   requestTimeoutMs: 10_000,
   retries: 5,
   stopTimeoutMs: 10_000,
+  workingStatusAfterMs: 1000,
 };
 
 /** Builds the adapter; `start()` checks the token (auth.test unless the bot identity is configured). */
@@ -47,6 +50,7 @@ export function createSlackAdapter(config: SlackConfig, context: AdapterContext,
     helpChannels: config.helpChannels,
     deliveryTtlMs: options.deliveryTtlMs,
     answerTtlMs: options.answerTtlMs,
+    workingStatusAfterMs: options.workingStatusAfterMs,
   });
   context.bot.useLinkResolver('slack', (conversationId) => turns.permalinkFor(conversationId));
 

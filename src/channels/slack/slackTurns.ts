@@ -2,6 +2,9 @@
  * One Slack turn: an employee's message or click goes to the core in its thread's conversation,
  * and the core's replies come back as threaded Block Kit messages, with the answered question
  * redrawn and the status reaction updated. Turns of one thread run one at a time, in order.
+ *
+ * 👀 goes on the employee's message only when a turn is slow (a quick reply needs no "on it"
+ * sign, and each reaction is a Web API call) and while the conversation waits for an answer.
  */
 import type { webApi } from '@slack/bolt';
 import type { BotTurn, HelpdeskBot } from '../../bot';
@@ -25,6 +28,8 @@ export interface SlackTurnsOptions {
   deliveryTtlMs: number;
   /** How long a question message accepts its one answer (double clicks, late clicks). */
   answerTtlMs: number;
+  /** How long a turn may take before 👀 shows that the bot is on it. */
+  workingStatusAfterMs: number;
   threads?: ThreadMemory;
 }
 
@@ -123,13 +128,14 @@ export class SlackTurns {
     const statusTs = memory?.statusTs ?? (t.state ? t.threadTs : t.employeeTs);
     let status: Status | 'unknown' = memory?.status ?? (t.state ? 'unknown' : 'none');
 
-    if (t.mode === 'always') status = await showStatus(client, logger, t.channel, statusTs, status, 'working');
+    const working = t.mode === 'always' ? whenSlow(this.options.workingStatusAfterMs, () => showStatus(client, logger, t.channel, statusTs, status, 'working')) : undefined;
 
     let turn: BotTurn;
     try {
       // No permalink here: the core asks for one (permalinkFor) only when it escalates.
       turn = await this.options.bot.handle({ conversationId: t.conversationId, channel: 'slack', user: { id: t.user }, text: t.text });
     } catch (err) {
+      status = (await working?.settle()) ?? status;
       logger.error({ conversationId: t.conversationId, err: (err as Error).message }, 'slack turn failed');
       // Where the employee spoke to the bot, silence would look like being ignored.
       if (t.mode === 'always') {
@@ -139,6 +145,7 @@ export class SlackTurns {
       }
       return;
     }
+    status = (await working?.settle()) ?? status;
     if (t.mode === 'when_matched' && turn.outcome === 'no_match') {
       this.options.logger.debug({ conversationId: t.conversationId, outcome: turn.outcome, posted: 0 }, 'slack turn done');
       return;
@@ -216,4 +223,21 @@ export class SlackTurns {
       this.options.logger.warn({ channel: click.channel, err: (err as Error).message }, 'slack ephemeral notice failed');
     }
   }
+}
+
+/**
+ * Runs `show` if the turn is still going after `delayMs`. `settle()` cancels it when it has not
+ * started, or waits for it (so reactions never overtake each other) and returns what it showed.
+ */
+function whenSlow(delayMs: number, show: () => Promise<Status>): { settle(): Promise<Status | undefined> } {
+  let shown: Promise<Status> | undefined;
+  const timer = setTimeout(() => {
+    shown = show();
+  }, delayMs);
+  return {
+    settle() {
+      clearTimeout(timer);
+      return shown ?? Promise.resolve(undefined);
+    },
+  };
 }

@@ -29,7 +29,8 @@ test('a typed DM conversation reaches the resolution in one thread, with status 
   // The options come from the knowledge file; every question ends with the way to a person.
   expect(buttonsOf(rebooted)).toEqual(expect.arrayContaining(['Yes', 'No']));
   expect(buttonsOf(rebooted).at(-1)).toBe('Talk to a person');
-  expect(reactions('add', ts)).toEqual(['eyes']);
+  // 👀 marks a conversation waiting for an answer.
+  await slack.api.waitFor('the waiting reaction', () => reactions('add', ts).includes('eyes'));
 
   await slack.postEvent(messageEvent({ channel: DM_CHANNEL, text: 'yes', threadTs: ts }));
   const space = await slack.api.waitFor('the free space question', () => slack.api.posts(DM_CHANNEL)[1]);

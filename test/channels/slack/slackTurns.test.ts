@@ -32,7 +32,7 @@ beforeEach(async () => {
 });
 
 /** SlackTurns for `bot`, talking to the fake API without retries. */
-function slackTurns(bot: HelpdeskBot, store: MemoryConversationStore): SlackTurns {
+function slackTurns(bot: HelpdeskBot, store: MemoryConversationStore, workingStatusAfterMs = 1000): SlackTurns {
   return new SlackTurns({
     bot,
     store,
@@ -41,6 +41,7 @@ function slackTurns(bot: HelpdeskBot, store: MemoryConversationStore): SlackTurn
     helpChannels: [],
     deliveryTtlMs: 60_000,
     answerTtlMs: 60_000,
+    workingStatusAfterMs,
   });
 }
 
@@ -123,10 +124,35 @@ test('when the core fails (its store is down), the employee gets an apology inst
     helpChannels: [],
     deliveryTtlMs: 60_000,
     answerTtlMs: 60_000,
+    workingStatusAfterMs: 1000,
   });
   const message = dm('KB5057589 failed with 0x80070643');
   await failing.message(message);
   expect(textOf(api.posts(DM_CHANNEL)[0]!)).toContain('something went wrong on my side');
-  expect(api.ok('reactions.remove').map((c) => [c.args.name, c.args.timestamp])).toEqual([['eyes', message.ts]]);
+  // It failed at once: no 👀 was shown, so none is left behind.
+  expect(api.calls.filter((c) => c.method.startsWith('reactions.'))).toEqual([]);
   expect(logger.find('slack turn failed')?.obj.err).toContain('ECONNREFUSED');
+});
+
+test('a slow turn shows 👀 while the bot works, and takes it away when nothing is pending', async () => {
+  // A store that answers slowly, as a remote Redis under load does.
+  class SlowStore extends MemoryConversationStore {
+    override async get(id: string) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return super.get(id);
+    }
+  }
+  const store = new SlowStore();
+  const slow = slackTurns(new HelpdeskBot({ knowledge: helpdeskKnowledge(), store, logger }), store, 20);
+  const message = dm('where do I find the coffee filters?');
+  await slow.message(message);
+  const sequence = api.calls.filter((c) => c.method !== 'auth.test').map((c) => `${c.method} ${String(c.args.name ?? '')}`.trim());
+  expect(sequence).toEqual(['reactions.add eyes', 'chat.postMessage', 'reactions.remove eyes']);
+});
+
+test('a quick turn gets its reply first, then 👀 while it waits for an answer', async () => {
+  const message = dm('KB5057589 failed with 0x80070643');
+  await turns.message(message);
+  const sequence = api.calls.filter((c) => c.method !== 'auth.test').map((c) => `${c.method} ${String(c.args.name ?? '')}`.trim());
+  expect(sequence).toEqual(['chat.postMessage', 'reactions.add eyes']);
 });
