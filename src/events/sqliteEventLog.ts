@@ -1,5 +1,5 @@
 /** The event log in the bot's SQLite file (table `events`); old events are swept by the store. */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { BotEvent, BotEventType, EventLog, EventQuery } from './eventLog';
 
 interface EventRow {
@@ -14,12 +14,15 @@ interface EventRow {
 }
 
 export class SqliteEventLog implements EventLog {
-  constructor(private readonly db: Database) {}
+  // Compiled once: every turn records an event, and better-sqlite3 does not cache statements.
+  private readonly insert: Statement<[number, BotEventType, string, string | null, string, number, string | null, string | null]>;
+
+  constructor(private readonly db: Database) {
+    this.insert = db.prepare('INSERT INTO events (at, type, conversation, entry_id, channel, started, reason, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  }
 
   async record(event: BotEvent): Promise<void> {
-    this.db
-      .prepare('INSERT INTO events (at, type, conversation, entry_id, channel, started, reason, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(Date.parse(event.at), event.type, event.conversation, event.entryId, event.channel, event.started ? 1 : 0, event.reason ?? null, event.text ?? null);
+    this.insert.run(Date.parse(event.at), event.type, event.conversation, event.entryId, event.channel, event.started ? 1 : 0, event.reason ?? null, event.text ?? null);
   }
 
   async query(query: EventQuery = {}): Promise<BotEvent[]> {
