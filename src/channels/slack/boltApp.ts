@@ -58,6 +58,9 @@ export function createBoltApp(config: SlackConfig, logger: Logger, options: Bolt
     // a bad token fails the start instead of rejecting unobserved inside the constructor. With
     // one, the constructor path never calls auth.test (app.init() would call it regardless).
     deferInitialization: needsInit,
+    // Bolt's conversation-context middleware reads its in-memory store on every event; our
+    // conversations live in the ConversationStore, shared by replicas, so it would be dead work.
+    convoStore: false as const,
   };
 
   if (config.transport.kind === 'socket') {
