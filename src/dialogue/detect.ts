@@ -1,6 +1,6 @@
 /** Finds a support lead's phrases in a message: word forms in order, small typos, negation. */
 import type { Detector } from '../knowledge/knowledgeBase';
-import { allowedEdits, editDistance } from '../matching/fuzzy';
+import { allowedEdits, withinEdits } from '../matching/fuzzy';
 import { negatedAt, type Token } from '../matching/words';
 
 /** How many extra words may stand between two words of a phrase ("after a restart"). */
@@ -54,5 +54,5 @@ function findWords(words: readonly string[], tokens: readonly Token[]): number {
 function sameWord(typed: string, wanted: string): boolean {
   if (typed === wanted) return true;
   const edits = Math.min(allowedEdits(typed.length), allowedEdits(wanted.length));
-  return edits > 0 && Math.abs(typed.length - wanted.length) <= edits && editDistance(typed, wanted) <= edits;
+  return edits > 0 && withinEdits(typed, wanted, edits);
 }

@@ -20,6 +20,40 @@ export function editDistance(a: string, b: string): number {
   return distances.DamerauLevenshteinDistance(a, b) as number;
 }
 
+/**
+ * Whether `a` and `b` are at most `max` edits apart. Most word pairs are far apart, and a count
+ * of the letters one has that the other lacks rules them out without the full distance (no edit,
+ * a swap included, changes that count by more than one).
+ */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > max) return false;
+  return lettersApart(a, b) <= max && editDistance(a, b) <= max;
+}
+
+// Letter counts of one word, reset after each use (words here are ASCII; others skip the count).
+const letterCounts = new Int32Array(128);
+
+/** How many letters one word has that the other lacks, the larger side: a lower bound of the edits. */
+function lettersApart(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) >= 128) return 0;
+  for (let i = 0; i < b.length; i++) if (b.charCodeAt(i) >= 128) return 0;
+  for (let i = 0; i < a.length; i++) letterCounts[a.charCodeAt(i)]++;
+  let onlyB = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    if (letterCounts[c] > 0) letterCounts[c]--;
+    else onlyB++;
+  }
+  let onlyA = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    onlyA += letterCounts[c];
+    letterCounts[c] = 0;
+  }
+  return Math.max(onlyA, onlyB);
+}
+
 /** Corrections remembered per vocabulary; logs and chat repeat their words, so this stays warm. */
 const CORRECTION_CACHE_LIMIT = 20_000;
 

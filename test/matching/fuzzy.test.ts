@@ -1,4 +1,4 @@
-import { FuzzyVocabulary } from '../../src/matching/fuzzy';
+import { editDistance, FuzzyVocabulary, withinEdits } from '../../src/matching/fuzzy';
 
 describe('FuzzyVocabulary', () => {
   const vocabulary = new FuzzyVocabulary();
@@ -34,5 +34,17 @@ describe('FuzzyVocabulary', () => {
     v.add(blob);
     expect(v.correct(word.slice(0, -1))).toBe(word);
     expect(v.correct(blob.slice(0, -1))).toBeNull();
+  });
+});
+
+describe('withinEdits', () => {
+  const words = ['restarted', 'restart', 'started', 'rebooted', 'reboot', 'yes', 'yeah', 'windows', 'widnows', 'wnidows', 'recovery', 'recovry', 'aab', 'abb', 'café', 'cafe', ''];
+
+  it('agrees with the edit distance on every pair, swaps and non-ASCII letters included', () => {
+    for (const a of words) {
+      for (const b of words) {
+        for (const max of [0, 1, 2]) expect([a, b, max, withinEdits(a, b, max)]).toEqual([a, b, max, editDistance(a, b) <= max]);
+      }
+    }
   });
 });
