@@ -56,6 +56,20 @@ test('conversations survive closing and reopening the file (a restart)', async (
   await second.close();
 });
 
+test('a worker thread moves the write-ahead log into the database file, off the event loop', async () => {
+  const store = new SqliteConversationStore({ file: join(tmp, 'helpdesk.db'), checkpointMs: 20 });
+  for (let i = 0; i < 200; i++) await store.set(`c${i}`, state(`c${i}`), 60_000);
+  const deadline = Date.now() + 5000;
+  while (store.checkpointer.stats.frames === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(store.checkpointer.stats).toMatchObject({ failures: 0 });
+  expect(store.checkpointer.stats.frames).toBeGreaterThan(0);
+  await store.close();
+  // Closing stops the thread: no more runs are counted.
+  const runs = store.checkpointer.stats.runs;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(store.checkpointer.stats.runs).toBe(runs);
+});
+
 test('refuses a file written by a newer bot instead of misreading it', async () => {
   const file = join(tmp, 'helpdesk.db');
   await new SqliteConversationStore({ file }).close();
