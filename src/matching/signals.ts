@@ -18,6 +18,9 @@ const BARE_UPDATE = /(?<![\w.,\-])(\d{6,7})(?![\w.,]\d|\w)/g;
 // such as "deadbeef" are not codes), failures only (high bit set).
 // (\b rather than a look-behind: it scans a pasted log faster; findErrorCodes skips a leading "-".)
 const HRESULT = /\b(?:0x)?([89a-f][0-9a-f]{7})\b/gi;
+// What follows the first group of a GUID ({8173989A-56EE-…}, as update logs print ids): that
+// group is eight hex digits too, but not an error code.
+const GUID_REST = /^-[0-9a-f]{4}-/i;
 // Decimal forms of an HRESULT: unsigned (2147944003) and signed (-2147023293).
 const DECIMAL_CODE = /(?<![\w.])(-?\d{10})(?![\w.]\d|\w)/g;
 
@@ -41,7 +44,7 @@ export function findUpdateIds(text: string): UpdateId[] {
 export function findErrorCodes(text: string): ErrorCode[] {
   const found = new Set<ErrorCode>();
   for (const m of text.matchAll(HRESULT)) {
-    if (!/\d/.test(m[1]) || text[m.index - 1] === '-') continue;
+    if (!/\d/.test(m[1]) || text[m.index - 1] === '-' || GUID_REST.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
     found.add(`0x${m[1].toLowerCase()}`);
   }
   for (const m of text.matchAll(DECIMAL_CODE)) {

@@ -39,8 +39,16 @@ describe('findErrorCodes', () => {
     expect(findErrorCodes(text)).toEqual([code]);
   });
 
-  it.each(['1603', '0x643', 'error 1603 from msiexec', 'KB5057589', 'deadbeef', '20250408'])('does not read a code in %j', (text) => {
-    expect(findErrorCodes(text)).toEqual([]);
+  it.each(['1603', '0x643', 'error 1603 from msiexec', 'KB5057589', 'deadbeef', '20250408', 'updateId = {8173989A-56EE-4E4C-FDD9-B9AA8B823EA1}', 'job C6F4BA07-B8C1-AF4B-17C2-AAB2BB77AD69 done'])(
+    'does not read a code in %j',
+    (text) => {
+      expect(findErrorCodes(text)).toEqual([]);
+    },
+  );
+
+  it('reads a code next to a GUID, and one followed by a dash and words', () => {
+    expect(findErrorCodes('{8173989A-56EE-4E4C-FDD9-B9AA8B823EA1} failed: 0x80070643')).toEqual(['0x80070643']);
+    expect(findErrorCodes('0x80070643-ERROR_INSTALL_FAILURE')).toEqual(['0x80070643']);
   });
 });
 
