@@ -238,23 +238,48 @@ function decide(verdicts: Verdict[], deferred: () => string[]): Decision {
 
 /**
  * The stem each word of the message stands for in the knowledge (reading near-misses of known
- * words as those words), or null for words no phrase uses. Each distinct word is looked at once:
- * a pasted log repeats its words hundreds of times.
+ * words as those words), or null for words no phrase uses.
  */
 function messageStems(kb: KnowledgeBase, typed: string[], corrections: Signals['corrections']): Array<string | null> {
-  const seen = new Map<string, { stem: string | null; correction?: { typed: string; as: string } }>();
   return typed.map((word) => {
-    let known = seen.get(word);
-    if (!known) {
-      known = readWord(kb, word);
-      seen.set(word, known);
-    }
-    if (known.correction) corrections.push({ ...known.correction });
-    return known.stem;
+    // Digits are exact (never stemmed, never corrected), and a log's numbers are mostly unique.
+    if (HAS_DIGIT.test(word)) return kb.phrases.stems.has(word) ? word : null;
+    const reading = readingOf(kb, word);
+    if (reading.correction) corrections.push({ ...reading.correction });
+    return reading.stem;
   });
 }
 
-function readWord(kb: KnowledgeBase, word: string): { stem: string | null; correction?: { typed: string; as: string } } {
+const HAS_DIGIT = /\d/;
+
+interface Reading {
+  stem: string | null;
+  correction?: { typed: string; as: string };
+}
+
+/**
+ * Readings remembered per knowledge base: chat and pasted logs repeat their words, and a word's
+ * reading (stem, typo correction) depends only on the knowledge. Cleared when full.
+ */
+const readings = new WeakMap<KnowledgeBase, Map<string, Reading>>();
+const READINGS_LIMIT = 50_000;
+
+function readingOf(kb: KnowledgeBase, word: string): Reading {
+  let known = readings.get(kb);
+  if (!known) {
+    known = new Map();
+    readings.set(kb, known);
+  }
+  let reading = known.get(word);
+  if (!reading) {
+    reading = readWord(kb, word);
+    if (known.size >= READINGS_LIMIT) known.clear();
+    known.set(word, reading);
+  }
+  return reading;
+}
+
+function readWord(kb: KnowledgeBase, word: string): Reading {
   const own = stem(word);
   if (kb.phrases.stems.has(own)) return { stem: own };
   const corrected = kb.vocabulary.correct(word);
