@@ -3,6 +3,7 @@ import { MemoryConversationStore } from '../src/conversation/store';
 import { CollectingSink, type EscalationSink } from '../src/escalation/sink';
 import { compileEntry, KnowledgeBase } from '../src/knowledge/knowledgeBase';
 import type { Logger } from '../src/logger';
+import { createLogger } from '../src/observability/logger';
 import { FALSE_ERROR, REAL_FAILURE, shippedKnowledge } from './helpers/knowledge';
 
 function makeBot(overrides: Partial<BotOptions> = {}) {
@@ -248,6 +249,17 @@ describe('conversation lifecycle', () => {
     await say('talk to a person');
     expect(sink.records).toHaveLength(2);
     expect(sink.records[0].id).not.toBe(sink.records[1].id);
+  });
+
+  it('explains its match in the debug log: candidates and hits, not its internals', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'debug', pretty: false, destination: { write: (line: string) => lines.push(line) } });
+    const { say } = makeBot({ logger });
+    await say('KB5057589 failed with 0x80070643');
+    const logged = lines.map((l) => JSON.parse(l) as { msg: string; match?: Record<string, unknown> }).find((l) => l.msg === 'match explanation');
+    expect(logged?.match).toMatchObject({ signals: { updates: ['KB5057589'], errors: ['0x80070643'] }, decision: { kind: 'match', entryId: FALSE_ERROR } });
+    expect((logged!.match!.candidates as unknown[])[0]).toMatchObject({ entryId: FALSE_ERROR, hits: ['update KB5057589', 'error 0x80070643'], qualified: true });
+    expect(Object.keys(logged!.match!).sort()).toEqual(['candidates', 'decision', 'normalized', 'signals']);
   });
 
   it('logs the whole escalation when the sink fails, and says so', async () => {
