@@ -255,7 +255,7 @@ async function main(): Promise<number> {
   afterChild('slack-bare');
   afterChild('slack-ours');
 
-  const targets = judgeTargets(matching, conversations, startup, sizes);
+  const targets = judgeTargets(matching, conversations, startup, sizes, accuracy, slack);
   const results = {
     command: 'npm run bench',
     generatedAt: new Date().toISOString(),
@@ -284,7 +284,14 @@ async function main(): Promise<number> {
   return errors.length > 0 ? 1 : 0;
 }
 
-function judgeTargets(matching: Array<{ size: number; ours?: MatchingResult }>, conversations: ConversationsResult[], startup: StartupResult | undefined, sizes: number[]): Target[] {
+function judgeTargets(
+  matching: Array<{ size: number; ours?: MatchingResult }>,
+  conversations: ConversationsResult[],
+  startup: StartupResult | undefined,
+  sizes: number[],
+  accuracy: AccuracyResult | undefined,
+  slack: SlackBenchResult | undefined,
+): Target[] {
   const at = (size: number) => matching.find((m) => m.size === size)?.ours;
   const big = at(Math.max(...sizes));
   const small = at(Math.min(...sizes));
@@ -308,6 +315,12 @@ function judgeTargets(matching: Array<{ size: number; ours?: MatchingResult }>, 
   add('start-up: `helpdesk-bot replay` of one line (spawn → exit)', '< 1 s', startup?.replayShipped.medianMs, ms, (v) => v < 1000);
   const chat = startup?.chatFirstPrompt && 'medianMs' in startup.chatFirstPrompt ? startup.chatFirstPrompt.medianMs : undefined;
   add('start-up: `helpdesk-bot chat` to first prompt', '< 1 s', chat, ms, (v) => v < 1000);
+  const measured = slack?.status === 'measured' ? slack : undefined;
+  add('Slack: max events/s, ours vs bare Bolt app', '≥ 80%', measured?.ratio.closedEventsPerSecond, (v) => `${(v * 100).toFixed(0)}%`, (v) => v >= 0.8);
+  add(`Slack: ack p99 at ${SLACK_RATE} events/s`, '< 50 ms', measured?.ours.open.ack.p99Ms, ms, (v) => v < 50);
+  const ours = accuracy?.ours;
+  add('public conversations: outcome agreement', '100%', ours ? ours.agreed / ours.total : undefined, (v) => `${(v * 100).toFixed(1)}%`, (v) => v === 1);
+  add('public conversations: wrong "safe to ignore"', '0', ours?.wrongResolved, (v) => String(v), (v) => v === 0);
   return targets;
 }
 
@@ -453,8 +466,10 @@ function report(r: Results): string {
         ['server', `events/s at ${s.rate}/s`, 'ack p50', 'ack p99', 'max events/s', 'ack p50 / p99 at max', 'Web API calls (fake Slack)'],
         [
           row('bare Bolt app (ack only)', s.bare),
+          row('bare Bolt app, one reply per event', s.replying),
           row('helpdesk-bot serve (SQLite state)', s.ours),
           ['ours / bare', '', `${s.ratio.openP50.toFixed(2)}×`, `${s.ratio.openP99.toFixed(2)}×`, `${s.ratio.closedEventsPerSecond.toFixed(2)}×`, '', ''],
+          ['ours / one reply per event', '', '', '', `${s.ratioToReplying.closedEventsPerSecond.toFixed(2)}×`, '', ''],
         ],
       ),
     );

@@ -1,14 +1,16 @@
 /**
  * Slack end to end: signed Events API requests from a load generator process (pinned to CPU 1)
  * against a server process (pinned to CPU 0) on loopback, with a fake Slack Web API (in the
- * suite's own process) taking the replies. Two servers take the same load:
+ * suite's own process) taking the replies. Three servers take the same load:
  *
  * - bare: a Bolt app that only acknowledges (bareBoltChild) — what Bolt costs by itself;
+ * - replying: the same app posting one threaded reply per event — what answering costs at least;
  * - ours: the real `helpdesk-bot serve` (Slack over HTTP, SQLite state in a temporary DATA_DIR,
  *   shipped knowledge), every direct message answered through the fake Web API.
  *
  * Reported: acknowledged events/s and ack p50/p99 at a fixed 200 events/s (open loop), the most
- * events/s acknowledged by 32 back-to-back senders (closed loop), and ours/bare ratios.
+ * events/s acknowledged by 32 back-to-back senders (closed loop), and ours/bare and
+ * ours/replying ratios.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
@@ -43,8 +45,12 @@ export type SlackBenchResult =
       closedConcurrency: number;
       pinned: boolean;
       bare: ServerRun;
+      /** A bare Bolt app that posts one reply per event: what answering costs at the least. */
+      replying: ServerRun;
       ours: ServerRun;
       ratio: { openP50: number; openP99: number; closedEventsPerSecond: number };
+      /** Ours against the replying app. */
+      ratioToReplying: { closedEventsPerSecond: number };
     };
 
 interface RunningProcess {
@@ -138,6 +144,12 @@ export async function measureSlack(tmp: string, evalFile: string, nodeArgs: (nam
   try {
     const bare = await measure((port) => [...nodeArgs('slack-bare'), join(benchDistDir(), 'slack', 'bareBoltChild.js'), api.url, String(port)], () => baseEnv, 'bare');
     bare.webApiCalls = { ...api.calls };
+    const replying = await measure(
+      (port) => [...nodeArgs('slack-replying'), join(benchDistDir(), 'slack', 'bareBoltChild.js'), api.url, String(port), 'reply'],
+      () => baseEnv,
+      'replying',
+    );
+    replying.webApiCalls = { ...api.calls };
     const dataDir = join(tmp, 'slack-data');
     mkdirSync(dataDir, { recursive: true });
     const ours = await measure(
@@ -165,7 +177,9 @@ export async function measureSlack(tmp: string, evalFile: string, nodeArgs: (nam
       closedConcurrency: CLOSED_CONCURRENCY,
       pinned: canPin(),
       bare,
+      replying,
       ours,
+      ratioToReplying: { closedEventsPerSecond: ours.closed.eventsPerSecond / replying.closed.eventsPerSecond },
       ratio: {
         openP50: ours.open.ack.p50Ms / bare.open.ack.p50Ms,
         openP99: ours.open.ack.p99Ms / bare.open.ack.p99Ms,
