@@ -1,7 +1,7 @@
 /** What an employee may ask for at any point, whatever the entry: a person. */
 import type { Detector } from '../knowledge/knowledgeBase';
 import type { Token } from '../matching/words';
-import { tokenize } from '../matching/words';
+import { words } from '../matching/words';
 import { detect } from './detect';
 
 const HANDOFF_PHRASES = [
@@ -36,7 +36,7 @@ const HANDOFF_PHRASES = [
   'call me',
 ];
 
-const HANDOFF: Detector[] = HANDOFF_PHRASES.map((text) => ({ text, words: tokenize(text).map((t) => t.word) }));
+const HANDOFF: Detector[] = HANDOFF_PHRASES.map((text) => ({ text, words: words(text) }));
 
 /** Whether the message asks for a person or a ticket (and does not say it does not). */
 export function wantsPerson(tokens: readonly Token[], lowerText: string): boolean {

@@ -4,7 +4,7 @@
  */
 import safeRegex = require('safe-regex2');
 import { canonicalErrorCode, canonicalUpdateId } from '../matching/signals';
-import { tokenize } from '../matching/words';
+import { words } from '../matching/words';
 import type { KnowledgeProblem } from './problems';
 import { QUESTION_NAME, type ConditionDefinition, type EntryDefinition, type PhraseDefinition, type QuestionDefinition } from './schema';
 import { closest } from './suggest';
@@ -90,7 +90,7 @@ function checkMatch(entry: EntryDefinition, problem: ProblemFactory, problems: K
     if (!canonicalErrorCode(e)) problems.push(problem('bad-error-code', ['match', 'errors', i], `"${e}" is not an error code`, 'write it as 0x80070643 (8 hex digits), its decimal form, or a known name such as ERROR_INSTALL_FAILURE'));
   });
   (m.phrases ?? []).forEach((p, i) => {
-    if (tokenize(p).length === 0) problems.push(problem('empty-phrase', ['match', 'phrases', i], `"${p}" has no words to match`));
+    if (words(p).length === 0) problems.push(problem('empty-phrase', ['match', 'phrases', i], `"${p}" has no words to match`));
   });
   const ex = m.exclude;
   (ex?.updates ?? []).forEach((u, i) => {
@@ -122,7 +122,7 @@ function checkQuestionPhrases(question: QuestionDefinition, path: PropertyKey[],
     (list ?? []).forEach((phrase, i) => {
       const at = [...path, key, i];
       if (typeof phrase === 'string') {
-        if (tokenize(phrase).length === 0) problems.push(problem('empty-phrase', at, `"${phrase}" has no words to match`));
+        if (words(phrase).length === 0) problems.push(problem('empty-phrase', at, `"${phrase}" has no words to match`));
         return;
       }
       const regexAt = [...at, 'regex'];

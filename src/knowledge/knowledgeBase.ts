@@ -5,7 +5,7 @@
 import { FuzzyVocabulary } from '../matching/fuzzy';
 import { PhraseIndex } from '../matching/phraseIndex';
 import { canonicalErrorCode, canonicalUpdateId } from '../matching/signals';
-import { tokenize } from '../matching/words';
+import { stem, words } from '../matching/words';
 import type { LoadedEntry } from './load';
 import type { EntryDefinition, PhraseDefinition, QuestionDefinition, RuleDefinition, SignalKind } from './schema';
 
@@ -82,7 +82,7 @@ export class KnowledgeBase {
       if (entry.anyUnlistedUpdate) this.unlistedUpdateEntries.push(entry);
       for (const phrase of entry.phrases) {
         allPhrases.push(phrase);
-        for (const word of tokenize(phrase.text)) this.vocabulary.add(word.word);
+        for (const word of words(phrase.text)) this.vocabulary.add(word);
       }
     }
     this.phrases = new PhraseIndex(allPhrases);
@@ -114,7 +114,7 @@ export function compileEntry(def: EntryDefinition, file: string): CompiledEntry 
   const canonicalSet = (list: string[] | undefined, canon: (s: string) => string | null) =>
     new Set((list ?? []).map(canon).filter((x): x is string => x !== null && x !== '*'));
   const signalPhrase = (text: string, role: SignalPhrase['role']): SignalPhrase => {
-    const stems = tokenize(text).map((t) => t.stem);
+    const stems = words(text).map(stem);
     return { text, stems, uniqueStems: [...new Set(stems)], entryId: def.id, role };
   };
   const questions = new Map<string, CompiledQuestion>();
@@ -165,7 +165,7 @@ function compileQuestion(name: string, q: QuestionDefinition): CompiledQuestion 
 
 function detectors(list: PhraseDefinition[] | undefined): Detector[] {
   return (list ?? []).map((p) =>
-    typeof p === 'string' ? { text: p, words: tokenize(p).map((t) => t.word) } : { text: `/${p.regex}/`, regex: new RegExp(p.regex) },
+    typeof p === 'string' ? { text: p, words: words(p) } : { text: `/${p.regex}/`, regex: new RegExp(p.regex) },
   );
 }
 
