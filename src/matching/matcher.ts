@@ -260,10 +260,16 @@ function decide(verdicts: Verdict[], deferred: () => string[]): Decision {
  * words as those words), or null for words no phrase uses.
  */
 function messageStems(kb: KnowledgeBase, typed: string[], corrections: Signals['corrections']): Array<string | null> {
+  const known = readingsOf(kb);
   return typed.map((word) => {
     // Digits are exact (never stemmed, never corrected), and a log's numbers are mostly unique.
     if (HAS_DIGIT.test(word)) return kb.phrases.stems.has(word) ? word : null;
-    const reading = readingOf(kb, word);
+    let reading = known.get(word);
+    if (!reading) {
+      reading = readWord(kb, word);
+      if (known.size >= READINGS_LIMIT) known.clear();
+      known.set(word, reading);
+    }
     if (reading.correction) corrections.push({ ...reading.correction });
     return reading.stem;
   });
@@ -283,19 +289,13 @@ interface Reading {
 const readings = new WeakMap<KnowledgeBase, Map<string, Reading>>();
 const READINGS_LIMIT = 50_000;
 
-function readingOf(kb: KnowledgeBase, word: string): Reading {
+function readingsOf(kb: KnowledgeBase): Map<string, Reading> {
   let known = readings.get(kb);
   if (!known) {
     known = new Map();
     readings.set(kb, known);
   }
-  let reading = known.get(word);
-  if (!reading) {
-    reading = readWord(kb, word);
-    if (known.size >= READINGS_LIMIT) known.clear();
-    known.set(word, reading);
-  }
-  return reading;
+  return known;
 }
 
 function readWord(kb: KnowledgeBase, word: string): Reading {
