@@ -3,7 +3,7 @@
  * grow with the message, not with the number of entries.
  */
 import { FuzzyVocabulary } from '../matching/fuzzy';
-import { PhraseIndex } from '../matching/phraseIndex';
+import { PhraseIndex, type IndexedPhrase } from '../matching/phraseIndex';
 import { canonicalErrorCode, canonicalUpdateId } from '../matching/signals';
 import { stem, words } from '../matching/words';
 import type { LoadedEntry } from './load';
@@ -73,7 +73,7 @@ export class KnowledgeBase {
 
   constructor(entries: CompiledEntry[]) {
     this.entries = new Map(entries.map((e) => [e.id, e]));
-    const allPhrases: SignalPhrase[] = [];
+    const allPhrases: IndexedPhrase[] = [];
     for (const entry of entries) {
       for (const u of entry.updates) push(this.byUpdate, u, entry);
       for (const e of entry.errors) push(this.byError, e, entry);
@@ -81,7 +81,7 @@ export class KnowledgeBase {
       if (errorsSuffice) for (const e of entry.errors) push(this.byErrorAlone, e, entry);
       if (entry.anyUnlistedUpdate) this.unlistedUpdateEntries.push(entry);
       for (const phrase of entry.phrases) {
-        allPhrases.push(phrase);
+        allPhrases.push({ phrase, entry });
         for (const word of words(phrase.text)) this.vocabulary.add(word);
       }
     }

@@ -85,11 +85,9 @@ export function matchMessage(kb: KnowledgeBase, text: string): MatchResult {
     if (listed) for (const entry of listed) tally(entry).updates.push(u);
     else for (const entry of kb.unlistedUpdateEntries) tally(entry).unlistedUpdates.push(u);
   }
-  for (const hit of phraseHits) {
-    const entry = kb.get(hit.entryId);
-    if (!entry) continue;
-    if (hit.role === 'match') tally(entry).phrases.push(hit.text);
-    else tally(entry).excludedBy.push(`phrase "${hit.text}"`);
+  for (const { phrase, entry } of phraseHits) {
+    if (phrase.role === 'match') tally(entry).phrases.push(phrase.text);
+    else tally(entry).excludedBy.push(`phrase "${phrase.text}"`);
   }
   // A common code (one that hundreds of entries list) would make every one of them a candidate.
   // Only the entries it can qualify on its own, and those already hit by something else, are
@@ -117,7 +115,7 @@ export function matchMessage(kb: KnowledgeBase, text: string): MatchResult {
   const signals: Signals = {
     updates,
     errors,
-    phrases: phraseHits.map((h) => ({ entryId: h.entryId, phrase: h.text, role: h.role })),
+    phrases: phraseHits.map(({ phrase }) => ({ entryId: phrase.entryId, phrase: phrase.text, role: phrase.role })),
     corrections,
   };
   return new Match(normalized, signals, decide(verdicts, () => deferredPartials(deferred, tallies, updates, errors)), verdicts);

@@ -8,7 +8,13 @@
  * the message are checked word by word. A log paste names hundreds of words, and is where this
  * matters most.
  */
-import type { SignalPhrase } from '../knowledge/knowledgeBase';
+import type { CompiledEntry, SignalPhrase } from '../knowledge/knowledgeBase';
+
+/** A phrase with the entry it belongs to, so a hit needs no look-up by id. */
+export interface IndexedPhrase {
+  phrase: SignalPhrase;
+  entry: CompiledEntry;
+}
 
 /** How many extra words may stand between the words of a phrase. */
 export const PHRASE_SLACK = 2;
@@ -20,7 +26,7 @@ export const PHRASE_SLACK = 2;
 interface Shape {
   uniqueStems: readonly string[];
   length: number;
-  phrases: SignalPhrase[];
+  phrases: IndexedPhrase[];
 }
 
 interface AnchorGroup {
@@ -33,19 +39,20 @@ interface AnchorGroup {
 export class PhraseIndex {
   private readonly anchors = new Map<string, AnchorGroup>();
   /** Position in the knowledge base, so that hits come out in a stable order. */
-  private readonly order = new Map<SignalPhrase, number>();
+  private readonly order = new Map<IndexedPhrase, number>();
   /** Every stem of every phrase: a message word outside this set cannot be part of a phrase. */
   readonly stems = new Set<string>();
 
-  constructor(phrases: readonly SignalPhrase[]) {
+  constructor(phrases: readonly IndexedPhrase[]) {
     const counts = new Map<string, number>();
-    for (const phrase of phrases) for (const s of phrase.uniqueStems) counts.set(s, (counts.get(s) ?? 0) + 1);
+    for (const { phrase } of phrases) for (const s of phrase.uniqueStems) counts.set(s, (counts.get(s) ?? 0) + 1);
     // Rarer first; on a tie the longer stem (more specific), then the alphabet, so the index
     // does not depend on file order.
     const rarer = (a: string, b: string) => counts.get(a)! - counts.get(b)! || b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
     const shapes = new Map<string, Shape>();
-    phrases.forEach((phrase, i) => {
-      this.order.set(phrase, i);
+    phrases.forEach((indexed, i) => {
+      const { phrase } = indexed;
+      this.order.set(indexed, i);
       for (const s of phrase.uniqueStems) this.stems.add(s);
       const sorted = [...phrase.uniqueStems].sort(rarer);
       const [anchor, second] = sorted;
@@ -53,10 +60,10 @@ export class PhraseIndex {
       const key = `${phrase.stems.length} ${sorted.join(' ')}`;
       const known = shapes.get(key);
       if (known) {
-        known.phrases.push(phrase);
+        known.phrases.push(indexed);
         return;
       }
-      const shape: Shape = { uniqueStems: sorted, length: phrase.stems.length, phrases: [phrase] };
+      const shape: Shape = { uniqueStems: sorted, length: phrase.stems.length, phrases: [indexed] };
       shapes.set(key, shape);
       let group = this.anchors.get(anchor);
       if (!group) {
@@ -73,7 +80,7 @@ export class PhraseIndex {
    * words no phrase uses), in any order: by the
    * message's first use of their anchor, then by their place in the knowledge base.
    */
-  find(stems: ReadonlyArray<string | null>): SignalPhrase[] {
+  find(stems: ReadonlyArray<string | null>): IndexedPhrase[] {
     const positions = new Map<string, number[]>();
     stems.forEach((s, i) => {
       // A word no phrase uses still takes its place in the window, but is not looked up.
@@ -82,7 +89,7 @@ export class PhraseIndex {
       if (list) list.push(i);
       else positions.set(s, [i]);
     });
-    const found: SignalPhrase[] = [];
+    const found: IndexedPhrase[] = [];
     for (const s of positions.keys()) {
       const group = this.anchors.get(s);
       if (!group) continue;

@@ -11,7 +11,7 @@ function knowledge(phrasesByEntry: Record<string, string[]>): KnowledgeBase {
 }
 
 const stemsOf = (text: string) => tokenize(text).map((t) => t.stem);
-const found = (kb: KnowledgeBase, text: string) => kb.phrases.find(stemsOf(text)).map((p) => `${p.entryId}: ${p.text}`);
+const found = (kb: KnowledgeBase, text: string) => kb.phrases.find(stemsOf(text)).map(({ phrase: p }) => `${p.entryId}: ${p.text}`);
 
 describe('PhraseIndex.find', () => {
   const kb = knowledge({
@@ -68,7 +68,7 @@ describe('PhraseIndex.find', () => {
       const text = Array.from({ length: 3 + Math.floor(random() * 15) }, () => (random() < 0.4 ? pick() : 'word')).join(' ');
       const stems = stemsOf(text);
       const expected = all.filter((p) => naiveFits(p, stems)).map((p) => `${p.entryId}: ${p.text}`);
-      expect(big.phrases.find(stems).map((p) => `${p.entryId}: ${p.text}`).sort()).toEqual(expected.sort());
+      expect(big.phrases.find(stems).map(({ phrase: p }) => `${p.entryId}: ${p.text}`).sort()).toEqual(expected.sort());
     }
   });
 });
