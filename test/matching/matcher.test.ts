@@ -114,6 +114,24 @@ describe('a common error code (listed by many entries)', () => {
   });
 });
 
+describe('word readings', () => {
+  const entry = (id: string, phrase: string) => compileEntry({ id, title: id, match: { phrases: [phrase] }, flow: [{ escalate: 'x' }], replies: { x: 'x' } }, `${id}.yaml`);
+
+  it('belong to one knowledge base: a reloaded base reads the same typo by its own words', () => {
+    const before = new KnowledgeBase([entry('printer', 'printer jammed')]);
+    expect(matchMessage(before, 'the scanerr jammed').signals.corrections).toEqual([]);
+    const after = new KnowledgeBase([entry('scanner', 'scanner jammed')]);
+    expect(matchMessage(after, 'the scanerr jammed').signals.corrections).toEqual([{ typed: 'scanerr', as: 'scanner' }]);
+    expect(matchMessage(after, 'the scanerr jammed').decision).toEqual({ kind: 'match', entryId: 'scanner' });
+    expect(matchMessage(before, 'the scanerr jammed').decision).toEqual({ kind: 'none' });
+  });
+
+  it('report a typo each time it is typed', () => {
+    const kb2 = new KnowledgeBase([entry('scanner', 'scanner jammed')]);
+    expect(matchMessage(kb2, 'scanerr jammed, the scanerr!').signals.corrections).toHaveLength(2);
+  });
+});
+
 describe('matching cost', () => {
   // The index must find the one relevant entry among thousands without scanning them: with
   // 5,000 entries that share common words, only entries with a hit are ever judged.
