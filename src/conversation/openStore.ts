@@ -16,5 +16,5 @@ export interface OpenStoreOptions {
 export async function openStore(config: StorageConfig, options: OpenStoreOptions = {}): Promise<Storage> {
   const logger = options.logger ?? silentLogger;
   if (config.redisUrl) return RedisConversationStore.connect(config.redisUrl, { logger });
-  return new SqliteConversationStore({ file: resolve(options.cwd ?? process.cwd(), config.dataDir, SQLITE_FILE_NAME) });
+  return new SqliteConversationStore({ file: resolve(options.cwd ?? process.cwd(), config.dataDir, SQLITE_FILE_NAME), logger });
 }

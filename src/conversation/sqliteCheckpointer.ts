@@ -8,6 +8,7 @@
  * every second instead (PASSIVE: it never blocks the writers), so the fsync happens off the loop.
  */
 import { Worker } from 'node:worker_threads';
+import { silentLogger, type Logger } from '../logger';
 
 /** What the worker has done so far. */
 export interface CheckpointStats {
@@ -38,26 +39,32 @@ export class SqliteCheckpointer {
   readonly stats: CheckpointStats = { runs: 0, frames: 0, failures: 0 };
   private readonly worker: Worker;
 
-  constructor(file: string, everyMs: number, busyTimeoutMs: number) {
+  constructor(file: string, everyMs: number, busyTimeoutMs: number, private readonly logger: Logger = silentLogger) {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, everyMs, busyTimeoutMs, driver: require.resolve('better-sqlite3') } });
     this.worker.on('message', (m: { ok: boolean; frames?: number; error?: string }) => {
       this.stats.runs += 1;
-      if (m.ok) this.stats.frames += m.frames ?? 0;
-      else {
-        this.stats.failures += 1;
-        this.stats.lastError = m.error;
-      }
+      if (m.ok) {
+        this.stats.frames += m.frames ?? 0;
+        if (this.stats.lastError !== undefined) this.logger.info({ file }, 'sqlite: write-ahead log checkpoints work again');
+        this.stats.lastError = undefined;
+      } else this.failed(file, m.error ?? 'unknown error');
     });
     // A worker that cannot start (or dies) leaves SQLite's own checkpoints as the safety net.
-    this.worker.on('error', (err) => {
-      this.stats.failures += 1;
-      this.stats.lastError = err.message;
-    });
+    this.worker.on('error', (err) => this.failed(file, err.message));
     // It must never keep a finished process (a CLI command, a test) alive.
     this.worker.unref();
   }
 
   async close(): Promise<void> {
     await this.worker.terminate();
+  }
+
+  // Said once per kind of failure, not once a second: nothing is lost, writes only get slower.
+  private failed(file: string, error: string): void {
+    this.stats.failures += 1;
+    if (error !== this.stats.lastError) {
+      this.logger.warn({ file, err: error }, 'sqlite: write-ahead log checkpoint failed; SQLite checkpoints inside writes instead');
+    }
+    this.stats.lastError = error;
   }
 }

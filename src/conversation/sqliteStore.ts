@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import type { ConversationState } from '../dialogue/state';
+import type { Logger } from '../logger';
 import { FINISHED_DELIVERY_RETENTION_MS } from '../escalation/outbox';
 import { SqliteOutboxStore } from '../escalation/sqliteOutbox';
 import { EVENT_RETENTION_MS } from '../events/eventLog';
@@ -26,6 +27,8 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** How often a worker thread checkpoints the write-ahead log (see sqliteCheckpointer.ts). Default: every second. */
   checkpointMs?: number;
+  /** Where checkpoint failures are reported. Default: nowhere. */
+  logger?: Logger;
   now?: () => number;
 }
 
@@ -78,7 +81,7 @@ export class SqliteConversationStore implements Storage {
     this.events = new SqliteEventLog(this.db);
     this.sweepTimer = setInterval(() => this.sweep(), options.sweepMs ?? 60_000);
     this.sweepTimer.unref();
-    this.checkpointer = new SqliteCheckpointer(options.file, options.checkpointMs ?? 1000, options.busyTimeoutMs ?? 5000);
+    this.checkpointer = new SqliteCheckpointer(options.file, options.checkpointMs ?? 1000, options.busyTimeoutMs ?? 5000, options.logger);
   }
 
   async get(conversationId: string): Promise<ConversationState | undefined> {
