@@ -25,6 +25,7 @@ import { runChild } from './lib/childProcess';
 import { benchDistDir, distDir, repoRoot } from './lib/repo';
 import { formatProfile, summarizeProfile, type ProfileSummary } from './profile/summarizeProfile';
 import { redisAvailable, startRedis } from './conversations/redisServer';
+import { hostSpeedMs } from './lib/hostSpeed';
 import { measureSlack, SLACK_RATE, type SlackBenchResult } from './slack/slackBench';
 import { measureStartup, type StartupResult } from './startup/startup';
 import { count, mb, ms, rate, table } from './report/table';
@@ -109,6 +110,7 @@ function machine() {
     totalMemoryMb: Math.round(totalmem() / 2 ** 20),
     // Other work on the machine shows up here; figures from a busy machine vary by tens of percent.
     loadAverageAtStart: loadavg().map((x) => Number(x.toFixed(2))),
+    hostSpeedMsAtStart: hostSpeedMs(),
   };
 }
 
@@ -260,7 +262,7 @@ async function main(): Promise<number> {
     command: 'npm run bench',
     generatedAt: new Date().toISOString(),
     durationMs: Date.now() - started,
-    machine: { ...startMachine, loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))) },
+    machine: { ...startMachine, loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))), hostSpeedMsAtEnd: hostSpeedMs() },
     core: distDir(),
     seed: DEFAULT_SEED,
     messageMix: MESSAGE_MIX,
@@ -325,7 +327,7 @@ function judgeTargets(
 }
 
 type Results = {
-  machine: ReturnType<typeof machine>;
+  machine: ReturnType<typeof machine> & { loadAverageAtEnd: number[]; hostSpeedMsAtEnd: number };
   core: string;
   durationMs: number;
   baselineMaxClasses: number;
@@ -343,6 +345,7 @@ function report(r: Results): string {
   const out: string[] = [];
   const m = r.machine;
   out.push(`\nhelpdesk-bot benchmarks — ${m.cpuModel}, ${m.cores} cores, node ${m.node}; core ${r.core}; load average ${m.loadAverageAtStart[0]} at start\n`);
+  out.push(`Host speed check (bench/lib/hostSpeed.ts, lower is faster): ${ms(m.hostSpeedMsAtStart)} at start, ${ms(m.hostSpeedMsAtEnd)} at the end\n`);
 
   out.push('Matching: one core, 2,000 mixed messages per size (25% update ids, 20% phrases, 15% one-digit-off near misses, 35% chatter, 5% 4 KB log pastes)\n');
   out.push(
