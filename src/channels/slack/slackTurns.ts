@@ -61,6 +61,10 @@ export class SlackTurns {
     const conversationId = slackConversationId(message.teamId, message.channel, message.threadTs);
     await this.queue
       .run(conversationId, async () => {
+        // The event is acknowledged already. Requests that arrived meanwhile are acknowledged
+        // before this turn's work runs (Slack wants each within 3 seconds; a reply can wait a
+        // moment). Queued first, so that shutdown still waits for the turn.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         const state = await this.options.store.get(conversationId);
         const mode = speakMode(message, {
           owner: state?.user.id,
