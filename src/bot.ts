@@ -3,6 +3,7 @@
  * `HelpdeskBot.handle` and renders the replies it returns.
  */
 import { randomUUID } from 'node:crypto';
+import { KeyedQueue } from './conversation/keyedQueue';
 import { MemoryConversationStore, type ConversationStore } from './conversation/store';
 import { step } from './dialogue/step';
 import { TEXTS } from './dialogue/texts';
@@ -75,7 +76,7 @@ export class HelpdeskBot {
   private readonly now: () => Date;
   private readonly knowledge: () => KnowledgeBase;
   // Messages of one conversation are handled one at a time, in arrival order.
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedQueue();
   private readonly linkResolvers = new Map<string, LinkResolver>();
 
   constructor(private readonly options: BotOptions) {
@@ -98,15 +99,7 @@ export class HelpdeskBot {
 
   /** Handles one employee message and returns the bot's replies. */
   handle(message: IncomingMessage): Promise<BotTurn> {
-    const key = message.conversationId;
-    const previous = this.queues.get(key) ?? Promise.resolve();
-    const turn = previous.then(() => this.handleNow(message));
-    const settled = turn.catch(() => undefined);
-    this.queues.set(key, settled);
-    void settled.then(() => {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
-    });
-    return turn;
+    return this.queue.run(message.conversationId, () => this.handleNow(message));
   }
 
   private async handleNow(message: IncomingMessage): Promise<BotTurn> {

@@ -8,12 +8,12 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { BotTurn, HelpdeskBot } from '../../bot';
+import { KeyedQueue } from '../../conversation/keyedQueue';
 import type { ConversationStore } from '../../conversation/store';
 import type { ConversationState } from '../../dialogue/state';
 import type { Logger } from '../../logger';
 import { renderAnswered, renderReply, conversationOfBlock, type Block, type SlackMessage } from './blocks';
 import { isIgnored, slackConversationId, speakMode, type InboundClick, type InboundMessage, type SpeakMode } from './inbound';
-import { KeyedQueue } from './keyedQueue';
 import { NO_MATCH_REPLY, SLACK_TEXTS } from './slackTexts';
 import { showStatus } from './statusReactions';
 import { ThreadMemory, type Status, type ThreadRecord } from './threadMemory';

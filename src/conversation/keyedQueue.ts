@@ -1,13 +1,14 @@
 /**
  * Runs tasks one at a time per key (a conversation), in arrival order, and lets shutdown wait
- * for everything still running.
+ * for everything still running. The core orders each conversation's turns with it; an adapter
+ * that does its own work around a turn (Slack's claims and replies) orders that too.
  */
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<void>>();
   private readonly running = new Set<Promise<void>>();
 
   /** Queues the task behind earlier ones with the same key; resolves or rejects with it. */
-  run(key: string, task: () => Promise<void>): Promise<void> {
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
     const result = previous.then(task);
     const settled = result.then(
