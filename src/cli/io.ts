@@ -13,6 +13,27 @@ export interface CliIo {
 /** An exit code: 0 success, 1 problems found, 2 bad input or usage, 78 configuration error. */
 export type ExitCode = number;
 
+/** Exit code for a failure the command did not expect (sysexits EX_SOFTWARE). */
+const UNEXPECTED_FAILURE = 70;
+
+/**
+ * Runs a CLI function as this process: the real streams in, its result as the exit code. The
+ * bin files only call this, so everything they do is tested in-process.
+ */
+export function runAsProcess(command: (argv: string[], io: CliIo) => Promise<ExitCode>): void {
+  const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  command(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      const message = (err as { message?: unknown } | null)?.message;
+      process.stderr.write(`helpdesk-bot: ${message ? String(message) : String(err)}\n`);
+      process.exitCode = UNEXPECTED_FAILURE;
+    },
+  );
+}
+
 /** The knowledge shipped inside the package, used when the working folder has none. */
 export const SHIPPED_KNOWLEDGE_DIR = join(__dirname, '..', '..', 'knowledge');
 
