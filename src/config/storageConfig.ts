@@ -4,6 +4,7 @@
  * (URLs may hold passwords).
  */
 import type { ConfigProblem, ConfigResult } from './problems';
+import { isUrlWith } from './urls';
 
 export interface TicketWebhookConfig {
   /** TICKET_WEBHOOK_URL: escalations are POSTed here as JSON. */
@@ -30,8 +31,7 @@ export function readStorageConfig(env: NodeJS.ProcessEnv): ConfigResult<StorageC
 
   let redisUrl: string | null = null;
   if (env.REDIS_URL) {
-    const url = parseUrl(env.REDIS_URL);
-    if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:')) {
+    if (!isUrlWith(env.REDIS_URL, ['redis:', 'rediss:'])) {
       problems.push({
         variable: 'REDIS_URL',
         message: 'must be a redis:// or rediss:// URL, e.g. redis://:password@redis.internal:6379/0 (the Redis server shared by every replica)',
@@ -42,8 +42,7 @@ export function readStorageConfig(env: NodeJS.ProcessEnv): ConfigResult<StorageC
   let ticketWebhook: TicketWebhookConfig | null = null;
   const secret = env.TICKET_WEBHOOK_SECRET || null;
   if (env.TICKET_WEBHOOK_URL) {
-    const url = parseUrl(env.TICKET_WEBHOOK_URL);
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    if (!isUrlWith(env.TICKET_WEBHOOK_URL, ['https:', 'http:'])) {
       problems.push({
         variable: 'TICKET_WEBHOOK_URL',
         message: 'must be an https:// (or http://) URL: the ticket system endpoint escalations are POSTed to',
@@ -61,12 +60,4 @@ export function readStorageConfig(env: NodeJS.ProcessEnv): ConfigResult<StorageC
     }
   }
   return { config: { dataDir, redisUrl, ticketWebhook }, problems };
-}
-
-function parseUrl(text: string): URL | undefined {
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -3,6 +3,7 @@
  * variable; secret values are never echoed.
  */
 import type { ConfigProblem, ConfigResult } from '../../config/problems';
+import { isUrlWith } from '../../config/urls';
 
 /** How Slack reaches the bot. */
 export type SlackTransport =
@@ -109,13 +110,7 @@ function readTransport(appToken: string | undefined, signingSecret: string | und
 
 function readApiUrl(raw: string | undefined, problems: ConfigProblem[]): string | undefined {
   if (raw === undefined) return undefined;
-  let protocol: string | undefined;
-  try {
-    protocol = new URL(raw).protocol;
-  } catch {
-    protocol = undefined;
-  }
-  if (protocol !== 'http:' && protocol !== 'https:') {
+  if (!isUrlWith(raw, ['http:', 'https:'])) {
     problems.push({ variable: 'SLACK_API_URL', message: 'must be an http(s) URL such as https://slack.com/api/: the base URL of the Slack Web API (leave it unset outside tests and proxies).' });
     return undefined;
   }

@@ -3,6 +3,7 @@
  * server without Teams never pays for it. Problems name the variable and never echo a value.
  */
 import type { ConfigProblem, ConfigResult } from '../../config/problems';
+import { isUrlWith } from '../../config/urls';
 
 /** How the bot's Microsoft Entra app signs in (botbuilder's `MicrosoftAppType`). */
 export type TeamsAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -74,7 +75,7 @@ export function readTeamsConfig(env: NodeJS.ProcessEnv): ConfigResult<TeamsConfi
   }
 
   const supportWebhookUrl = read('TEAMS_SUPPORT_WEBHOOK_URL');
-  if (supportWebhookUrl && !isHttpUrl(supportWebhookUrl)) {
+  if (supportWebhookUrl && !isUrlWith(supportWebhookUrl, ['https:', 'http:'])) {
     problems.push({ variable: 'TEAMS_SUPPORT_WEBHOOK_URL', message: 'must be an http(s) URL (the incoming webhook or Workflows URL that receives escalations)' });
   }
   const supportConversationId = read('TEAMS_SUPPORT_CONVERSATION_ID');
@@ -83,13 +84,4 @@ export function readTeamsConfig(env: NodeJS.ProcessEnv): ConfigResult<TeamsConfi
   }
 
   return { config: { appId, appPassword, tenantId, appType, supportWebhookUrl, supportConversationId }, problems };
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
