@@ -75,10 +75,6 @@ export class FuzzyVocabulary {
     }
   }
 
-  has(word: string): boolean {
-    return this.words.has(word);
-  }
-
   /** The known word closest to `typed`, or null; exact words are returned as they are. */
   correct(typed: string): string | null {
     if (this.words.has(typed)) return typed;
