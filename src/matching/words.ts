@@ -43,32 +43,14 @@ export function words(text: string): string[] {
 
 /**
  * The words of lowercased text: runs of a-z and 0-9, joined across single dots, underscores and
- * slashes ("23h2", "c:/windows/system32", "kb5057589.msu"). A scan by character code: this
- * runs over every pasted log, where it is 2–3 times quicker than a global regex.
+ * slashes ("23h2", "c:/windows/system32", "kb5057589.msu"). One `match` call: V8 builds the whole
+ * list natively, about a fifth quicker than a char-code scan on a pasted log (and far quicker than
+ * a `matchAll` or `exec` loop).
  */
-function splitWords(lower: string): string[] {
-  const out: string[] = [];
-  const n = lower.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordChar(lower.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    for (;;) {
-      while (i < n && isWordChar(lower.charCodeAt(i))) i++;
-      const c = lower.charCodeAt(i);
-      if ((c === 0x2e || c === 0x5f || c === 0x2f) && isWordChar(lower.charCodeAt(i + 1))) i += 2;
-      else break;
-    }
-    out.push(lower.slice(start, i));
-  }
-  return out;
-}
+const WORD = /[a-z0-9]+(?:[._/][a-z0-9]+)*/g;
 
-function isWordChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+function splitWords(lower: string): string[] {
+  return lower.match(WORD) ?? [];
 }
 
 const stemCache = new Map<string, string>();
