@@ -17,7 +17,7 @@ describe('findUpdateIds', () => {
     expect(findUpdateIds('KB5057598 failed')).toEqual(['KB5057598']);
   });
 
-  it.each(['0x80070643', '2147944003', '-2147023293', 'Windows 10 22H2', '2025-04 update', 'VPN drops every 10 min', 'INC1234567'])(
+  it.each(['0x80070643', '2147944003', '-2147023293', 'Windows 10 22H2', '2025-04 update', 'VPN drops every 10 min', 'INC1234567', '262144 KB', '500000 kb free', '300000 bytes'])(
     'does not read an update id in %j',
     (text) => {
       expect(findUpdateIds(text)).toEqual([]);
