@@ -49,7 +49,7 @@ interface TurnMoment {
 export function step(previous: ConversationState | null, message: IncomingMessage, kb: KnowledgeBase, context: StepContext): StepResult {
   const normalized = normalizeText(message.text);
   const tokens = tokenize(normalized);
-  const askedForPerson = wantsPerson(tokens, normalized.toLowerCase());
+  const askedForPerson = wantsPerson(normalized);
   const t: TurnMoment = { at: context.now.toISOString(), newId: context.newId };
 
   if (previous?.phase === 'unmatched' && askedForPerson) {

@@ -23,6 +23,8 @@ export interface SignalPhrase {
 export interface Detector {
   text: string;
   words?: string[];
+  /** Stems of `words`, for detectors that accept any form of a word (symptom flags, context). */
+  stems?: string[];
   regex?: RegExp;
 }
 
@@ -165,7 +167,7 @@ function compileQuestion(name: string, q: QuestionDefinition): CompiledQuestion 
 
 function detectors(list: PhraseDefinition[] | undefined): Detector[] {
   return (list ?? []).map((p) =>
-    typeof p === 'string' ? { text: p, words: words(p) } : { text: `/${p.regex}/`, regex: new RegExp(p.regex) },
+    typeof p === 'string' ? { text: p, words: words(p), stems: words(p).map(stem) } : { text: `/${p.regex}/`, regex: new RegExp(p.regex) },
   );
 }
 
