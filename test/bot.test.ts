@@ -82,6 +82,41 @@ describe('a KB5057589 conversation', () => {
     expect(allText(turn)).not.toMatch(/ignore/i);
   });
 
+  it('asks for the figure itself when a hedged answer cannot settle the limit, and never resolves on it', async () => {
+    const { say, sink } = makeBot();
+    await say('KB5057589 failed with 0x80070643');
+    await say('yes');
+    const hedged = await say('less than 1 GB');
+    expect(hedged.outcome).toBe('pending');
+    expect(hedged.replies[0].questionId).toBe(`${FALSE_ERROR}/recovery_free_mb`);
+    expect(allText(hedged)).toContain('"less than 1 GB" could be on either side of the limit');
+    expect(allText(hedged)).toContain('reagentc /info');
+    const again = await say('at most 300 MB');
+    expect(again.outcome).toBe('escalated');
+    expect(sink.records[0]).toMatchObject({ reason: 'answer_unknown', answers: { rebooted: 'yes' } });
+  });
+
+  it('resolves on a hedged answer that settles the limit, and says it as given', async () => {
+    const { converse } = makeBot();
+    const turn = await converse('KB5057589 failed with 0x80070643', 'yes', 'more than 300 MB');
+    expect(turn.outcome).toBe('resolved');
+    expect(allText(turn)).toContain('more than 300 MB free');
+  });
+
+  it('reads a size in KB as a size, not as an update id', async () => {
+    const { converse } = makeBot();
+    const turn = await converse('KB5057589 failed with 0x80070643', 'yes', '262144 KB');
+    expect(turn).toMatchObject({ outcome: 'resolved', entryId: FALSE_ERROR });
+    expect(allText(turn)).toContain('256 MB free');
+  });
+
+  it('hands over as soon as the space is too small, even before the restart is answered', async () => {
+    const { converse, sink } = makeBot();
+    const turn = await converse('KB5057589 failed', 'recovery partition only has 100MB');
+    expect(turn.outcome).toBe('escalated');
+    expect(sink.records[0]).toMatchObject({ reason: 'recovery_partition_too_small', answers: { recovery_free_mb: '100 MB' } });
+  });
+
   it('explains how to check the space when the employee does not know, then hands over if still unknown', async () => {
     const { say } = makeBot();
     await say('KB5057589 failed in windows update');

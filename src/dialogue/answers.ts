@@ -25,6 +25,14 @@ const DONT_KNOW: ReadonlyArray<readonly string[]> = [
   ['unknown'],
 ];
 
+const NO_SPACE: ReadonlyArray<readonly string[]> = [['none'], ['zero'], ['nothing'], ['no', 'space'], ['no', 'free', 'space'], ['full']];
+
+/** Whether an answer to "how much space" says there is none ("no free space at all", "it's full"). */
+export function saysNoSpace(tokens: readonly Token[]): boolean {
+  const words = tokens.map((t) => t.word);
+  return NO_SPACE.some((phrase) => indexOfRun(words, phrase) >= 0);
+}
+
 /** Whether the message says the employee does not know ("not sure", "no idea how to check"). */
 export function saysDontKnow(tokens: readonly Token[]): boolean {
   const words = tokens.map((t) => t.word);
@@ -46,9 +54,17 @@ export function parseYesNo(tokens: readonly Token[]): YesNo | null {
   return null;
 }
 
+/**
+ * How a written size relates to the true one: `below` "less than 300 MB", `at_most` "300 MB at
+ * most", `above` "more than 300 MB", `at_least` "300 MB or more". Absent: the size itself
+ * ("300 MB", "about 300 MB").
+ */
+export type SizeBound = 'below' | 'at_most' | 'above' | 'at_least';
+
 export interface SizeReading {
   /** The size in MB (1 GB = 1024 MB, as Windows reports). */
   mb: number;
+  bound?: SizeBound;
   /** Character position in the text, to judge which words stand near it. */
   index: number;
 }
@@ -90,8 +106,20 @@ const UNITS = Object.keys(UNIT_MB)
   .sort((a, b) => b.length - a.length)
   .join('|');
 const SIZE = new RegExp(`(?<![\\w.,])(\\d{1,9}(?:[.,]\\d{1,3})?)(?:\\s*(${UNITS})(?![a-z]))?(?!\\w)`, 'gi');
-// "less than 250 MB": the true value is under the number.
-const BELOW = /(?:less than|under|below|lower than|smaller than|fewer than|<)\s*$/i;
+// Words before a size that make it a bound, tried in this order ("not less than" before
+// "less than"). "almost 250 MB" and "not even 250 MB" are under 250: for a threshold of 250,
+// reading them as 250 would be wrong advice.
+const BOUND_BEFORE: ReadonlyArray<[SizeBound, RegExp]> = [
+  ['at_least', /(?<![a-z])(?:at least|no less than|not less than|no fewer than|minimum(?: of)?|min\.?|>=|\u2265)\s*$/i],
+  ['at_most', /(?<![a-z])(?:at most|no more than|not more than|maximum(?: of)?|max\.?|up to|<=|\u2264)\s*$/i],
+  ['below', /(?<![a-z])(?:less than|under|below|lower than|smaller than|fewer than|almost|nearly|not even|not quite|short of|shy of|<)\s*$/i],
+  ['above', /(?<![a-z])(?:more than|over|above|greater than|bigger than|larger than|higher than|>)\s*$/i],
+];
+// Words after a size that make it a bound: "300 MB or more", "300MB+", "300 MB max".
+const BOUND_AFTER: ReadonlyArray<[SizeBound, RegExp]> = [
+  ['at_least', /^\s*(?:\+|or (?:more|above|higher|greater|bigger)|at least|minimum\b|min\b|plus\b)/i],
+  ['at_most', /^\s*(?:or (?:less|below|lower|fewer|smaller)|at most|at the most|maximum\b|max\b|tops\b)/i],
+];
 const RANGE_JOIN = /^\s*(?:-|to|and|or)\s*$/i;
 
 interface RawNumber {
@@ -103,8 +131,8 @@ interface RawNumber {
 
 /**
  * Every size in the text, in MB. A bare number counts only when `defaultUnitMb` is given (a
- * direct answer to a size question) and no size in the text has a unit. `less than 250 MB`
- * reads just under 250, and a range (`200-300 MB`, `between 200 and 300 MB`) reads as its
+ * direct answer to a size question) and no size in the text has a unit. `less than 250 MB` is
+ * 250 with the bound `below`, and a range (`200-300 MB`, `between 200 and 300 MB`) reads as its
  * lower end: the lower end is what a threshold can trust.
  */
 export function findSizes(text: string, defaultUnitMb: number | null): SizeReading[] {
@@ -126,11 +154,17 @@ export function findSizes(text: string, defaultUnitMb: number | null): SizeReadi
       i++; // the upper end of the range is not trusted
     }
     if (unitMb === null && (withUnit || defaultUnitMb === null)) continue;
-    let mb = r.value * (unitMb ?? defaultUnitMb ?? 1);
-    if (BELOW.test(text.slice(Math.max(0, r.index - 20), r.index))) mb = Math.max(0, mb - 0.001);
-    readings.push({ mb, index: r.index });
+    const mb = r.value * (unitMb ?? defaultUnitMb ?? 1);
+    const bound = boundOf(text.slice(Math.max(0, r.index - 20), r.index), text.slice(r.end, r.end + 20));
+    readings.push(bound ? { mb, bound, index: r.index } : { mb, index: r.index });
   }
   return readings;
+}
+
+function boundOf(before: string, after: string): SizeBound | undefined {
+  for (const [bound, re] of BOUND_BEFORE) if (re.test(before)) return bound;
+  for (const [bound, re] of BOUND_AFTER) if (re.test(after)) return bound;
+  return undefined;
 }
 
 /** "0,4" is 0.4 (decimal comma); "1,024" is 1024 (thousands). */

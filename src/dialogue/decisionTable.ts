@@ -6,46 +6,98 @@ import type { SlotValue } from './state';
 export type TableResult =
   /** A rule's conditions all hold: act on it. */
   | { kind: 'fire'; rule: RuleDefinition; index: number }
-  /** The first rule that could still fire needs this answer. */
-  | { kind: 'ask'; question: string; index: number }
+  /**
+   * The first rule that could still fire needs this answer. `unsettled`: the answer is there but
+   * is a bound on both sides of a threshold ("less than 1 GB" against "at least 250 MB").
+   */
+  | { kind: 'ask'; question: string; index: number; unsettled: boolean }
   /** Every rule is ruled out: the table has a gap, and a person must decide. */
   | { kind: 'none' };
+
+type RuleVerdict = { kind: 'holds' } | { kind: 'fails' } | { kind: 'undecided'; question: string; unsettled: boolean };
 
 /**
  * Rules are tried in order. A condition on an unanswered question that can be asked makes the
  * rule undecided, and the bot asks rather than skip to a later rule: the order of the table is
  * the order of the questions. Flags nobody raised count as false.
+ *
+ * One exception: a later rule that escalates and already holds on what the employee said acts at
+ * once ("only 100 MB free" before the restart question is answered). Handing over is safe
+ * whatever the missing answers would have been, and asking them first would only keep the
+ * employee waiting.
  */
 export function evaluateTable(entry: CompiledEntry, slots: Readonly<Record<string, SlotValue>>): TableResult {
   for (let index = 0; index < entry.flow.length; index++) {
     const rule = entry.flow[index];
-    let unknown: string | null = null;
-    let holds = true;
-    for (const [name, condition] of Object.entries(rule.when ?? {})) {
-      const question = entry.questions.get(name);
-      const value = slots[name] ?? (question?.type === 'flag' ? ({ type: 'flag', value: false } as const) : undefined);
-      if (value === undefined) {
-        unknown ??= name;
-        continue;
-      }
-      if (!conditionHolds(condition, value, question?.type === 'size' ? question.unitMb : 1)) {
-        holds = false;
-        break;
-      }
+    const verdict = ruleVerdict(entry, rule, slots);
+    if (verdict.kind === 'fails') continue;
+    if (verdict.kind === 'holds') return { kind: 'fire', rule, index };
+    for (let later = index + 1; later < entry.flow.length; later++) {
+      const next = entry.flow[later];
+      if (next.escalate !== undefined && heldOnAnswers(entry, next, slots)) return { kind: 'fire', rule: next, index: later };
     }
-    if (!holds) continue;
-    if (unknown !== null) return { kind: 'ask', question: unknown, index };
-    return { kind: 'fire', rule, index };
+    return { kind: 'ask', question: verdict.question, index, unsettled: verdict.unsettled };
   }
   return { kind: 'none' };
 }
 
-/** Whether one condition holds; size thresholds are in the question's unit (`unitMb` MB each). */
-export function conditionHolds(condition: ConditionDefinition, value: SlotValue, unitMb = 1): boolean {
+function ruleVerdict(entry: CompiledEntry, rule: RuleDefinition, slots: Readonly<Record<string, SlotValue>>): RuleVerdict {
+  let undecided: { question: string; unsettled: boolean } | null = null;
+  for (const [name, condition] of Object.entries(rule.when ?? {})) {
+    const question = entry.questions.get(name);
+    const value = slots[name] ?? (question?.type === 'flag' ? ({ type: 'flag', value: false } as const) : undefined);
+    const holds = value === undefined ? null : conditionHolds(condition, value, question?.type === 'size' ? question.unitMb : 1);
+    if (holds === false) return { kind: 'fails' };
+    if (holds === null) undecided ??= { question: name, unsettled: value !== undefined };
+  }
+  return undecided ? { kind: 'undecided', ...undecided } : { kind: 'holds' };
+}
+
+/** Whether every condition of the rule holds on answers actually given (not on default flags). */
+function heldOnAnswers(entry: CompiledEntry, rule: RuleDefinition, slots: Readonly<Record<string, SlotValue>>): boolean {
+  const conditions = Object.entries(rule.when ?? {});
+  if (conditions.length === 0) return false;
+  return conditions.every(([name, condition]) => {
+    const value = slots[name];
+    const question = entry.questions.get(name);
+    return value !== undefined && conditionHolds(condition, value, question?.type === 'size' ? question.unitMb : 1) === true;
+  });
+}
+
+/**
+ * Whether one condition holds; size thresholds are in the question's unit (`unitMb` MB each).
+ * null when a bounded size cannot tell: "less than 1 GB" is neither below 250 MB nor at least.
+ */
+export function conditionHolds(condition: ConditionDefinition, value: SlotValue, unitMb = 1): boolean | null {
   if (typeof condition === 'object') {
     if (value.type !== 'size') return false;
     const size = value.mb / unitMb;
-    return 'below' in condition ? size < condition.below : size >= condition.at_least;
+    if ('below' in condition) {
+      const limit = condition.below;
+      switch (value.bound) {
+        case undefined:
+          return size < limit;
+        case 'below':
+          return size <= limit ? true : null;
+        case 'at_most':
+          return size < limit ? true : null;
+        case 'above':
+        case 'at_least':
+          return size >= limit ? false : null;
+      }
+    }
+    const limit = condition.at_least;
+    switch (value.bound) {
+      case undefined:
+        return size >= limit;
+      case 'at_least':
+      case 'above':
+        return size >= limit ? true : null;
+      case 'below':
+        return size <= limit ? false : null;
+      case 'at_most':
+        return size < limit ? false : null;
+    }
   }
   const wantYes = condition === true || condition === 'yes';
   if (value.type === 'yes_no') return (value.value === 'yes') === wantYes;

@@ -1,9 +1,11 @@
 /** Fills an entry's questions from what the employee wrote, wherever they wrote it. */
-import type { CompiledEntry, CompiledQuestion } from '../knowledge/knowledgeBase';
+import type { CompiledEntry, CompiledQuestion, Detector } from '../knowledge/knowledgeBase';
 import { tokenize, type Token } from '../matching/words';
-import { findSizes, parseYesNo, saysDontKnow } from './answers';
-import { detect } from './detect';
+import { findSizes, parseYesNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
+import { detect, raisedIn } from './detect';
 import type { SlotValue } from './state';
+
+type SizeQuestion = Extract<CompiledQuestion, { type: 'size' }>;
 
 /** Characters on each side of a size in which a context word must stand. */
 const CONTEXT_CHARS = 48;
@@ -42,8 +44,7 @@ export function readTurn(entry: CompiledEntry, text: string, pending: string | n
 function findAnywhere(q: CompiledQuestion, text: string, lower: string, tokens: Token[]): SlotValue | null {
   switch (q.type) {
     case 'flag': {
-      const hit = detect(q.when, tokens, lower);
-      return hit && !hit.negated ? { type: 'flag', value: true } : null;
+      return raisedIn(q.when, text, { anyForm: true }) ? { type: 'flag', value: true } : null;
     }
     case 'yes_no': {
       // "No" phrases first: when a message says both, the cautious reading wins.
@@ -55,13 +56,48 @@ function findAnywhere(q: CompiledQuestion, text: string, lower: string, tokens: 
     }
     case 'size': {
       if (q.context.length === 0) return null;
-      const near = findSizes(text, null).filter((s) => {
-        const around = text.slice(Math.max(0, s.index - CONTEXT_CHARS), s.index + CONTEXT_CHARS);
-        return detect(q.context, tokenize(around), around.toLowerCase()) !== null;
-      });
-      return smallest(near);
+      return smallest(findSizes(text, null).filter((s) => aboutSubject(q, text, s.index)));
     }
   }
+}
+
+// Where a statement ends: sentence punctuation before a space ("0.3 GB" stays whole), a line
+// break, or a conjunction that starts another statement. A clause also ends at a comma before a
+// space ("0,3 GB" stays whole).
+const STATEMENT_BREAK = /[.!?;](?=\s|$)|\n|\s(?:and|but|while|whereas|though|although|however)\s/gi;
+const CLAUSE_BREAK = /[.!?;,](?=\s|$)|\n|\s(?:and|but|while|whereas|though|although|however)\s/gi;
+
+/**
+ * The text around a size up to the nearest breaks, at most CONTEXT_CHARS on each side. What a
+ * size is about is said in its statement ("recovery partition: 450 MB total, 50 MB free"); what
+ * it is not about, in its own clause ("rebooted, C: drive has 50 GB free").
+ */
+function around(text: string, index: number, breaks: RegExp): string {
+  const from = Math.max(0, index - CONTEXT_CHARS);
+  let start = from;
+  let end = Math.min(text.length, index + CONTEXT_CHARS);
+  for (const m of text.slice(from, end).matchAll(breaks)) {
+    const at = from + m.index;
+    if (at < index) start = at + m[0].length;
+    else {
+      end = at;
+      break;
+    }
+  }
+  return text.slice(start, end);
+}
+
+/** Whether a size stands where the question's context names its subject, and nothing else does. */
+function aboutSubject(q: SizeQuestion, text: string, index: number): boolean {
+  return saidOf(q.context, around(text, index, STATEMENT_BREAK)) && !aboutSomethingElse(q, text, index);
+}
+
+function aboutSomethingElse(q: SizeQuestion, text: string, index: number): boolean {
+  return saidOf(q.notAbout, around(text, index, CLAUSE_BREAK));
+}
+
+function saidOf(detectors: readonly Detector[], clause: string): boolean {
+  return detectors.length > 0 && detect(detectors, tokenize(clause), clause.toLowerCase(), { anyForm: true }) !== null;
 }
 
 function directAnswer(q: CompiledQuestion, text: string, tokens: Token[]): SlotValue | null {
@@ -70,17 +106,22 @@ function directAnswer(q: CompiledQuestion, text: string, tokens: Token[]): SlotV
       const value = parseYesNo(tokens);
       return value ? { type: 'yes_no', value } : null;
     }
-    case 'size':
-      return smallest(findSizes(text, q.unitMb));
+    case 'size': {
+      // The question was asked, so a size answers it unless its clause says it is about something else.
+      const sizes = findSizes(text, q.unitMb).filter((s) => !aboutSomethingElse(q, text, s.index));
+      if (sizes.length === 0 && saysNoSpace(tokens)) return { type: 'size', mb: 0 };
+      return smallest(sizes);
+    }
     case 'flag':
       return null;
   }
 }
 
 // Several sizes in one answer: trust the smallest, since too little space is what must not be missed.
-function smallest(sizes: Array<{ mb: number }>): SlotValue | null {
+function smallest(sizes: readonly SizeReading[]): SlotValue | null {
   if (sizes.length === 0) return null;
-  return { type: 'size', mb: Math.min(...sizes.map((s) => s.mb)) };
+  const least = sizes.reduce((a, b) => (b.mb < a.mb ? b : a));
+  return least.bound ? { type: 'size', mb: least.mb, bound: least.bound } : { type: 'size', mb: least.mb };
 }
 
 /** Readable form of an answer, for escalations and placeholders. */
@@ -90,10 +131,14 @@ export function describeSlot(value: SlotValue): string {
       return value.value;
     case 'flag':
       return value.value ? 'yes' : 'no';
-    case 'size':
-      return value.mb >= 1024 ? `${round(value.mb / 1024)} GB` : `${round(value.mb)} MB`;
+    case 'size': {
+      const size = value.mb >= 1024 ? `${round(value.mb / 1024)} GB` : `${round(value.mb)} MB`;
+      return value.bound ? `${BOUND_WORDS[value.bound]} ${size}` : size;
+    }
   }
 }
+
+const BOUND_WORDS: Record<SizeBound, string> = { below: 'less than', at_most: 'at most', above: 'more than', at_least: 'at least' };
 
 function round(n: number): string {
   return String(Math.round(n * 100) / 100);

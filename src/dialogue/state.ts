@@ -1,7 +1,9 @@
 /** What the bot remembers about one conversation between turns. Plain JSON, so any store can hold it. */
 import type { ChannelName, TranscriptLine } from '../messages';
+import type { SizeBound } from './answers';
 
-export type SlotValue = { type: 'yes_no'; value: 'yes' | 'no' } | { type: 'size'; mb: number } | { type: 'flag'; value: boolean };
+/** A size's `bound` says how the written figure relates to the true one (absent: it is the figure). */
+export type SlotValue = { type: 'yes_no'; value: 'yes' | 'no' } | { type: 'size'; mb: number; bound?: SizeBound } | { type: 'flag'; value: boolean };
 
 /** Bumped when the shape changes, so stores can tell old records from new ones. */
 export const STATE_VERSION = 1;

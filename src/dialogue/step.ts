@@ -177,6 +177,15 @@ function advance(state: ConversationState, entry: CompiledEntry, t: TurnMoment, 
       state.dontKnow = 0;
     }
     state.pending = question.name;
+    const given = state.slots[question.name];
+    if (result.unsettled && given) {
+      // "Less than 1 GB" against a 250 MB limit: an estimate is a "don't know" with a hint.
+      delete state.slots[question.name];
+      state.dontKnow += 1;
+      if (state.dontKnow >= MAX_DONT_KNOW) return escalate(state, entry, 'answer_unknown', TEXTS.dontKnowTwice, t, match);
+      const text = `${TEXTS.unsettled.replace('{answer}', describeSlot(given))} ${question.type !== 'flag' ? (question.help ?? question.ask) : ''}`;
+      return ask(state, questionReply(entry, question, text.trim()), entry, t, match);
+    }
     return ask(state, questionReply(entry, question, question.type === 'flag' ? '' : question.ask), entry, t, match);
   }
   const rule = result.rule;

@@ -115,7 +115,7 @@ function checkQuestionPhrases(question: QuestionDefinition, path: PropertyKey[],
     question.type === 'yes_no'
       ? [['yes_when', question.yes_when], ['no_when', question.no_when]]
       : question.type === 'size'
-        ? [['context', question.context]]
+        ? [['context', question.context], ['not_about', question.not_about]]
         : [['when', question.when]];
   const problems: KnowledgeProblem[] = [];
   for (const [key, list] of lists) {

@@ -30,7 +30,16 @@ export interface Detector {
 
 export type CompiledQuestion =
   | { name: string; type: 'yes_no'; ask: string; help?: string; yesWhen: Detector[]; noWhen: Detector[] }
-  | { name: string; type: 'size'; ask: string; help?: string; unitMb: number; context: Detector[]; choices: Array<{ label: string; answer: string }> }
+  | {
+      name: string;
+      type: 'size';
+      ask: string;
+      help?: string;
+      unitMb: number;
+      context: Detector[];
+      notAbout: Detector[];
+      choices: Array<{ label: string; answer: string }>;
+    }
   | { name: string; type: 'flag'; when: Detector[] };
 
 export interface CompiledEntry {
@@ -158,6 +167,7 @@ function compileQuestion(name: string, q: QuestionDefinition): CompiledQuestion 
         help: q.help,
         unitMb: q.unit === 'GB' ? 1024 : 1,
         context: detectors(q.context),
+        notAbout: detectors(q.not_about),
         choices: q.choices ?? [],
       };
     case 'flag':

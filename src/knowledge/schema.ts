@@ -69,7 +69,10 @@ const sizeQuestion = z.strictObject({
   unit: z.enum(['MB', 'GB']).optional().describe('Unit of the numbers in flow conditions and of a bare number typed as an answer (default MB).'),
   context: phraseList
     .optional()
-    .describe('Words that must stand near a size for it to count when it was not asked for (e.g. free, recovery partition).'),
+    .describe('Words that must stand in the same clause as a size for it to count when it was not asked for (e.g. recovery partition).'),
+  not_about: phraseList
+    .optional()
+    .describe('Words that show a size is about something else (e.g. C: drive, RAM): a size in the same clause is never taken as the answer, asked for or not.'),
   choices: z.array(choice).optional().describe('Buttons offered with the question; free text is always accepted too.'),
   help: z.string().min(1).optional(),
 });

@@ -1,4 +1,4 @@
-import { findSizes, parseYesNo, saysDontKnow } from '../../src/dialogue/answers';
+import { findSizes, parseYesNo, saysDontKnow, saysNoSpace } from '../../src/dialogue/answers';
 import { tokenize } from '../../src/matching/words';
 
 const yesNo = (text: string) => parseYesNo(tokenize(text));
@@ -43,9 +43,28 @@ describe('findSizes', () => {
     expect(mb(text)).toEqual([expected]);
   });
 
-  it('reads "less than 250 MB" as just under the threshold', () => {
-    expect(findSizes('less than 250 MB', 1)[0].mb).toBeLessThan(250);
-    expect(findSizes('under 250MB', 1)[0].mb).toBeLessThan(250);
+  it.each([
+    ['less than 250 MB', 250, 'below'],
+    ['under 250MB', 250, 'below'],
+    ['almost 250 MB', 250, 'below'],
+    ['nearly 250MB', 250, 'below'],
+    ['not even 250 MB', 250, 'below'],
+    ['at most 300 MB', 300, 'at_most'],
+    ['max 300MB', 300, 'at_most'],
+    ['300 MB or less', 300, 'at_most'],
+    ['up to 1 GB', 1024, 'at_most'],
+    ['more than 300 MB', 300, 'above'],
+    ['over 1GB', 1024, 'above'],
+    ['at least 250 MB', 250, 'at_least'],
+    ['not less than 250 MB', 250, 'at_least'],
+    ['300MB+', 300, 'at_least'],
+    ['300 MB or more', 300, 'at_least'],
+  ])('reads %j as %d MB, bound %s', (text, expected, bound) => {
+    expect(findSizes(text, 1)).toEqual([{ mb: expected, bound, index: expect.any(Number) }]);
+  });
+
+  it.each(['about 300 MB', 'around 300 MB', '~300 MB', 'thunder 300 MB', 'roughly 300MB'])('reads %j as the figure itself', (text) => {
+    expect(findSizes(text, 1)).toEqual([{ mb: 300, index: expect.any(Number) }]);
   });
 
   it('reads a range by its lower end, which is the one a threshold can trust', () => {
@@ -61,5 +80,15 @@ describe('findSizes', () => {
 
   it.each(['printer on 3rd floor', 'every 10 min', 'KB5057589', '0x80070643'])('finds no size in %j', (text) => {
     expect(mb(text, null)).toEqual([]);
+  });
+});
+
+describe('saysNoSpace', () => {
+  it.each(['no free space at all', 'none', 'zero', "it's full", 'nothing left'])('hears %j as no space', (text) => {
+    expect(saysNoSpace(tokenize(text))).toBe(true);
+  });
+
+  it.each(['400 MB', 'no idea', 'plenty of space'])('does not hear %j as no space', (text) => {
+    expect(saysNoSpace(tokenize(text))).toBe(false);
   });
 });

@@ -1,0 +1,66 @@
+import { readTurn } from '../../src/dialogue/slots';
+import { normalizeText } from '../../src/matching/normalize';
+import { FALSE_ERROR, shippedKnowledge } from '../helpers/knowledge';
+
+const entry = shippedKnowledge().get(FALSE_ERROR)!;
+const read = (text: string, pending: string | null = null) => readTurn(entry, normalizeText(text), pending).filled;
+
+describe('sizes said without being asked', () => {
+  it.each([
+    ['recovery partition has 600 MB free', 600],
+    ['KB5057589 failed, I rebooted and the recovery partition has 600 MB free', 600],
+    ['recovery partition: 450 MB total, 50 MB free', 50],
+    ['Disk Management shows 120 MB free on the recovery partition', 120],
+  ])('read %j as the recovery partition: %d MB', (text, mb) => {
+    expect(read(text).recovery_free_mb).toEqual({ type: 'size', mb });
+  });
+
+  it.each([
+    'KB5057589 failed with 0x80070643, rebooted, C: drive has 50 GB free',
+    'rebooted this morning, laptop has 16 GB RAM and 200 GB free on the SSD',
+    'rebooted, 400 MB free',
+    'the recovery partition is 1 GB',
+    'recovery partition looks fine and the update is 300 MB',
+  ])('do not read %j as the recovery partition', (text) => {
+    expect(read(text).recovery_free_mb).toBeUndefined();
+  });
+});
+
+describe('sizes given as the answer', () => {
+  it('take a plain size, and no size that is about something else', () => {
+    expect(read('512 MiB', 'recovery_free_mb').recovery_free_mb).toEqual({ type: 'size', mb: 512 });
+    expect(read('the update itself is 300 MB', 'recovery_free_mb').recovery_free_mb).toBeUndefined();
+    expect(readTurn(entry, 'my disk has 120 GB free, no idea about the recovery one', 'recovery_free_mb')).toEqual({ filled: {}, dontKnow: true });
+  });
+
+  it('read "no free space at all" as none', () => {
+    expect(read('no free space at all', 'recovery_free_mb').recovery_free_mb).toEqual({ type: 'size', mb: 0 });
+  });
+
+  it('keep the bound of a hedged answer', () => {
+    expect(read('less than 1 GB', 'recovery_free_mb').recovery_free_mb).toEqual({ type: 'size', mb: 1024, bound: 'below' });
+  });
+});
+
+describe('symptom flags', () => {
+  it.each(['it bluescreens now', 'it blue screened twice', 'BSODs since then', 'crashed again', 'it froze twice', 'it keeps rebooting on its own', 'stop code CRITICAL_PROCESS_DIED'])(
+    'raise system_degraded for %j',
+    (text) => {
+      expect(read(text).system_degraded).toEqual({ type: 'flag', value: true });
+    },
+  );
+
+  it('read each sentence on its own: a negation in one does not reach the next', () => {
+    expect(read('No idea. It crashes every hour now').system_degraded).toEqual({ type: 'flag', value: true });
+    expect(read('no crashes, but a blue screen this morning').system_degraded).toEqual({ type: 'flag', value: true });
+    expect(read('no crashes or blue screens').system_degraded).toBeUndefined();
+  });
+
+  it.each(["WinRE isn't enabled", 'WinRE is off', 'reagentc /info shows WinRE not enabled', 'Windows RE status: Disabled'])('raise winre_disabled for %j', (text) => {
+    expect(read(text).winre_disabled).toEqual({ type: 'flag', value: true });
+  });
+
+  it('keep yes/no phrases to their own words: "I will restart" is no answer', () => {
+    expect(read('ok I will restart it now').rebooted).toBeUndefined();
+  });
+});
