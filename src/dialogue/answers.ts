@@ -5,7 +5,7 @@ export type YesNo = 'yes' | 'no';
 
 // "ok" and "have" are left out on purpose: after "please restart first", "ok" means "I will",
 // and "I have 300 MB" is no yes.
-const YES = new Set(['yes', 'y', 'yep', 'yup', 'yeah', 'yea', 'ya', 'yah', 'sure', 'correct', 'affirmative', 'indeed', 'absolutely', 'done', 'did', 'already', 'true', 'certainly', 'definitely']);
+const YES = new Set(['yes', 'y', 'yep', 'yup', 'yeah', 'yea', 'ya', 'yah', 'sure', 'correct', 'affirmative', 'indeed', 'absolutely', 'done', 'did', 'already', 'true', 'certainly', 'definitely', 'ofc', 'yess', 'yesss']);
 const NO = new Set(['no', 'n', 'nope', 'nah', 'negative', 'not', 'never', 'false']);
 
 const DONT_KNOW: ReadonlyArray<readonly string[]> = [
@@ -47,6 +47,7 @@ export function parseYesNo(tokens: readonly Token[]): YesNo | null {
     if (YES.has(t.word)) yes = true;
     if (NO.has(t.word)) no = true;
   }
+  if (indexOfRun(tokens.map((t) => t.word), ['of', 'course']) >= 0) yes = true;
   // "no, not yet" and "nope" are no; "yes" with a "not" elsewhere ("yes, not a problem") is
   // unclear, and unclear is asked again rather than guessed.
   if (no && !yes) return 'no';

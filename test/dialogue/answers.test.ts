@@ -5,13 +5,13 @@ const yesNo = (text: string) => parseYesNo(tokenize(text));
 const mb = (text: string, defaultUnit: number | null = 1) => findSizes(text, defaultUnit).map((s) => Math.round(s.mb * 1000) / 1000);
 
 describe('parseYesNo', () => {
-  it.each(['yes', 'yup', 'yep', 'Yeah!', 'y', 'sure', 'done', 'yes restarted twice already', 'I did'])('reads %j as yes', (text) => {
+  it.each(['yes', 'yup', 'yep', 'Yeah!', 'y', 'sure', 'done', 'yes restarted twice already', 'I did', 'of course', 'ofc'])('reads %j as yes', (text) => {
     expect(yesNo(text)).toBe('yes');
   });
   it.each(['no', 'nope', 'nah', 'no not yet', 'not yet', "haven't", 'never'])('reads %j as no', (text) => {
     expect(yesNo(text)).toBe('no');
   });
-  it.each(['ok', 'maybe', 'yes and no', 'I have 300 MB', 'hello'])('leaves %j unanswered rather than guess', (text) => {
+  it.each(['ok', 'maybe', 'yes and no', 'I have 300 MB', 'hello', 'of course not'])('leaves %j unanswered rather than guess', (text) => {
     expect(yesNo(text)).toBeNull();
   });
 });
