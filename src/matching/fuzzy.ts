@@ -68,7 +68,7 @@ export class FuzzyVocabulary {
     this.words.add(word);
     this.corrections.clear();
     if (!isFuzzyCandidate(word)) return;
-    for (const key of deletions(word)) {
+    for (const key of deletions(word, allowedEdits(word.length))) {
       const list = this.byDeletion.get(key);
       if (list) list.push(word);
       else this.byDeletion.set(key, [word]);
@@ -93,7 +93,7 @@ export class FuzzyVocabulary {
     const limit = allowedEdits(typed.length);
     let best: string | null = null;
     let bestDistance = Infinity;
-    for (const key of deletions(typed)) {
+    for (const key of deletions(typed, limit)) {
       for (const candidate of this.byDeletion.get(key) ?? []) {
         const d = editDistance(typed, candidate);
         if (d <= Math.min(limit, allowedEdits(candidate.length)) && d < bestDistance) {
@@ -117,9 +117,26 @@ function isFuzzyCandidate(word: string): boolean {
   return word.length >= MIN_FUZZY_LENGTH && word.length <= MAX_FUZZY_LENGTH && !/\d/.test(word);
 }
 
-/** The word itself and every spelling with one letter removed. */
-function deletions(word: string): string[] {
-  const out = [word];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
+/**
+ * The word itself and every spelling with up to `depth` letters removed. Two words within `depth`
+ * edits share one of these (a transposition or a substitution is one removal on each side), so
+ * only words that share one are measured.
+ */
+function deletions(word: string, depth: number): string[] {
+  const out = new Set([word]);
+  let level = [word];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const w of level) {
+      for (let i = 0; i < w.length; i++) {
+        const shorter = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(shorter)) {
+          out.add(shorter);
+          next.push(shorter);
+        }
+      }
+    }
+    level = next;
+  }
+  return [...out];
 }

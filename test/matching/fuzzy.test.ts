@@ -10,6 +10,12 @@ describe('FuzzyVocabulary', () => {
     expect(vocabulary.correct('recovery')).toBe('recovery');
   });
 
+  it('reads two slips in a long word, and only one in a shorter word', () => {
+    expect(vocabulary.correct('enviorment')).toBe('environment');
+    expect(vocabulary.correct('partiton')).toBe('partition');
+    expect(vocabulary.correct('reocvry')).toBeNull();
+  });
+
   it('gives the same answer when asked again (the answer is remembered)', () => {
     expect(vocabulary.correct('windos')).toBe('windows');
     expect(vocabulary.correct('zzzzzz')).toBeNull();
