@@ -1,7 +1,7 @@
 /** Finds a support lead's phrases in a message: word forms in order, small typos, negation. */
 import type { Detector } from '../knowledge/knowledgeBase';
 import { allowedEdits, withinEdits } from '../matching/fuzzy';
-import { negatedAt, tokenize, type Token } from '../matching/words';
+import { NEGATIONS, negatedAt, tokenize, type Token } from '../matching/words';
 
 /** How many extra words may stand between two words of a phrase ("after a restart"). */
 const GAP = 1;
@@ -38,9 +38,10 @@ export function detect(detectors: readonly Detector[], tokens: readonly Token[],
   return null;
 }
 
-// Where a negation stops reaching: "No idea. It crashes now" and "no crashes, but a blue screen
-// now" both report a symptom.
-const PIECE_BREAK = /[.!?;](?=\s|$)|\n|\s(?:but|however|although|though)\s/i;
+// Where a negation stops reaching: "No idea. It crashes now", "no idea, can someone fix it" and
+// "no crashes but a blue screen now" all say what follows. (A list such as "no crashes, blue
+// screens" is read as two pieces too: that errs towards a person, never towards "ignore it".)
+const PIECE_BREAK = /[.!?;,](?=\s|$)|\n|\s(?:but|however|although|though)\s/i;
 
 /**
  * The first detector said, and not negated, anywhere in the text: each sentence is read on its
@@ -74,6 +75,8 @@ function findWords(words: readonly string[], stems: readonly string[] | null, to
           ok = true;
           break;
         }
+        // A skipped word may not be a negation: "restart not done" is not "restart done".
+        if (NEGATIONS.has(tokens[next].word)) break;
       }
     }
     if (ok) return start;

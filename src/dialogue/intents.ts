@@ -1,27 +1,69 @@
 /** What an employee may ask for at any point, whatever the entry: a person. */
 import type { Detector } from '../knowledge/knowledgeBase';
-import { words } from '../matching/words';
+import { NEGATIONS, words } from '../matching/words';
 import { raisedIn } from './detect';
 
-// Ways of asking for someone: a verb that reaches for a person, and who. One extra word may
-// stand between the words ("talk to *the* service desk"). Deliberately absent: "can someone
-// help", "need help", which open ordinary questions the bot should answer or pass by.
-const REACH = ['talk to', 'talk with', 'speak to', 'speak with', 'chat with', 'connect me to', 'connect me with', 'transfer me to', 'put me through to', 'forward this to', 'pass this to', 'hand this to', 'send this to'];
-const WHO = ['a person', 'someone', 'somebody', 'a human', 'support', 'it', 'an agent', 'a technician', 'a tech', 'service desk', 'help desk', 'helpdesk', 'it staff', 'it team', 'an admin'];
+// Asking for someone: a verb that reaches for a person, and who. One extra word may stand
+// between the words ("talk to *the* service desk").
+const REACH = [
+  'talk to',
+  'talk with',
+  'speak to',
+  'speak with',
+  'chat with',
+  'connect me to',
+  'connect me with',
+  'transfer me to',
+  'put me through to',
+  'pass me to',
+  'give me to',
+  'put me in contact with',
+  'get me',
+];
+const WHO = ['a person', 'a human', 'a real person', 'a human being', 'support', 'it', 'it support', 'an agent', 'a technician', 'a tech', 'a real tech', 'service desk', 'help desk', 'helpdesk', 'it staff', 'it team', 'an admin', 'someone from it'];
 
-const HANDOFF_PHRASES = [
+/**
+ * Requests for a person that stand on their own. A first message the bot cannot match is handed
+ * over only on one of these: "how do I create a ticket in Jira?" or "trying to talk to someone
+ * on Teams" are questions to pass by, not requests, and a wrong ticket costs IT a person's time.
+ */
+const REQUESTS = [
   ...REACH.flatMap((verb) => WHO.map((who) => `${verb} ${who}`)),
+  'human please',
+  'person please',
+  'get me a person',
+  'i want a person',
+  'i need a person',
+  'need someone from it',
+  'want someone from it',
+  'open a ticket for me',
+  'create a ticket for me',
+  'raise a ticket for me',
+  'log a ticket for me',
+  'open an incident for me',
+  'ticket please',
+];
+
+/**
+ * More ways, heard once the employee is talking to the bot about an issue it knows (or asks a
+ * person for one it does not): there, "can someone just fix it?" and "open a ticket" are meant
+ * for the bot.
+ */
+const IN_CONVERSATION = [
+  ...REQUESTS,
+  ...REACH.flatMap((verb) => [`${verb} someone`, `${verb} somebody`, `${verb} human`]),
   'real person',
   'real human',
   'a human',
-  'human please',
-  'person please',
   'a person look',
   'a person check',
-  'get me a person',
   'get a person',
   'need a person',
   'want a person',
+  'can someone',
+  'someone fix',
+  'someone look',
+  'someone check',
   'someone from it',
   'somebody from it',
   'someone in it',
@@ -32,6 +74,10 @@ const HANDOFF_PHRASES = [
   'support agent',
   'a technician',
   'real tech',
+  'forward this to',
+  'pass this to',
+  'hand this to',
+  'send this to',
   'open a ticket',
   'open ticket',
   'create a ticket',
@@ -40,7 +86,6 @@ const HANDOFF_PHRASES = [
   'file a ticket',
   'submit a ticket',
   'new ticket',
-  'ticket please',
   'open an incident',
   'create an incident',
   'raise an incident',
@@ -50,11 +95,23 @@ const HANDOFF_PHRASES = [
   'call me',
 ];
 
-const HANDOFF: Detector[] = HANDOFF_PHRASES.map((text) => ({ text, words: words(text) }));
+// A reply of a word or three that names who: "agent", "a human pls", "technician".
+const SHORT_REPLY_WORDS = new Set(['agent', 'human', 'person', 'technician', 'tech', 'someone', 'somebody', 'ticket', 'escalate', 'support']);
+const SHORT_REPLY = 3;
 
-/** Whether the message asks for a person or a ticket (and does not say it does not). */
-export function wantsPerson(text: string): boolean {
-  return raisedIn(HANDOFF, text) !== null;
+const detectors = (phrases: readonly string[]): Detector[] => phrases.map((text) => ({ text, words: words(text) }));
+const REQUEST_DETECTORS = detectors(REQUESTS);
+const CONVERSATION_DETECTORS = detectors(IN_CONVERSATION);
+
+/**
+ * Whether the message asks for a person or a ticket (and does not say it does not).
+ * `unprompted`: a first message that matched nothing, where only a plain request counts.
+ */
+export function wantsPerson(text: string, where: 'conversation' | 'unprompted' = 'conversation'): boolean {
+  if (where === 'unprompted') return raisedIn(REQUEST_DETECTORS, text) !== null;
+  if (raisedIn(CONVERSATION_DETECTORS, text) !== null) return true;
+  const typed = words(text);
+  return typed.length <= SHORT_REPLY && typed.some((w) => SHORT_REPLY_WORDS.has(w)) && !typed.some((w) => NEGATIONS.has(w));
 }
 
 /** The option value every question carries; typed or clicked, it reads as a handoff. */

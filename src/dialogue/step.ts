@@ -49,10 +49,13 @@ interface TurnMoment {
 export function step(previous: ConversationState | null, message: IncomingMessage, kb: KnowledgeBase, context: StepContext): StepResult {
   const normalized = normalizeText(message.text);
   const tokens = tokenize(normalized);
-  const askedForPerson = wantsPerson(normalized);
+  const askedForPerson = wantsPerson(normalized, 'conversation');
+  // Where the bot has not engaged (nothing matched), only a plain request counts: in a help
+  // channel, "can someone look at this?" under an unmatched question is meant for colleagues.
+  const askedPlainly = wantsPerson(normalized, 'unprompted');
   const t: TurnMoment = { at: context.now.toISOString(), newId: context.newId };
 
-  if (previous?.phase === 'unmatched' && askedForPerson) {
+  if (previous?.phase === 'unmatched' && askedPlainly) {
     const state: ConversationState = structuredClone(previous);
     state.transcript.push({ from: 'employee', text: message.text, at: t.at });
     return escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, t, null);
@@ -61,7 +64,7 @@ export function step(previous: ConversationState | null, message: IncomingMessag
     const match = matchMessage(kb, message.text);
     const decision = match.decision;
     const state = newState(message, t.at);
-    if (decision.kind === 'none' && !askedForPerson) {
+    if (decision.kind === 'none' && !askedPlainly) {
       state.phase = 'unmatched';
       return { state, outcome: 'no_match', entryId: null, replies: [], match };
     }

@@ -1,6 +1,6 @@
 import { wantsPerson } from '../../src/dialogue/intents';
 
-describe('wantsPerson', () => {
+describe('wantsPerson in a conversation about a known issue', () => {
   it.each([
     'can I get a real person',
     'talk to a human pls',
@@ -14,18 +14,38 @@ describe('wantsPerson', () => {
     "I'd like to talk to the service desk",
     'can i chat with a real tech?',
     'just open a ticket please',
+    'please give me to a person, I do not understand',
+    'can you pass me to IT?',
+    'I want speak with human',
+    'can you put me in contact with IT?',
+    'no idea, can someone just fix it for me?',
+    'agent',
+    'a human pls',
   ])('hears %j', (text) => {
-    expect(wantsPerson(text)).toBe(true);
+    expect(wantsPerson(text, 'conversation')).toBe(true);
+  });
+
+  it.each(["no, I don't need to talk to a person", 'no agent', 'yes', '400 MB', 'the person who set it up left'])('does not hear %j', (text) => {
+    expect(wantsPerson(text, 'conversation')).toBe(false);
+  });
+});
+
+describe('wantsPerson in a first message the bot could not match', () => {
+  it.each(['can I talk to a person?', 'connect me to the service desk please', 'I need a person', 'Talk to a person'])('hears the plain request %j', (text) => {
+    expect(wantsPerson(text, 'unprompted')).toBe(true);
   });
 
   it.each([
-    "no, I don't need to talk to a person",
+    "How do I escalate a ticket's priority in ServiceNow?",
+    "Can you show me how to create a ticket in Jira for my team's sprint?",
+    'our live agent chat widget on the website is broken',
+    "I'm trying to talk to someone on Teams but my mic doesn't work",
+    'where do I log a ticket for facilities? the AC is broken',
+    'the real person behind the shared mailbox left, who owns it now?',
+    'our support agent license expired in Zendesk, who renews it?',
+    'can someone look at this?',
     'I forgot my password, can you reset it?',
-    'how do I connect to the VPN?',
-    'the agent service keeps crashing',
-    'my ticket number is INC123, is it still open?',
-    'restart the PC, then someone will check',
-  ])('does not hear %j', (text) => {
-    expect(wantsPerson(text)).toBe(false);
+  ])('passes by %j', (text) => {
+    expect(wantsPerson(text, 'unprompted')).toBe(false);
   });
 });
