@@ -1,5 +1,5 @@
 /** Reads short answers: yes/no, sizes with units, and "I don't know". */
-import type { Token } from '../matching/words';
+import { tokenize, type Token } from '../matching/words';
 
 export type YesNo = 'yes' | 'no';
 
@@ -39,28 +39,51 @@ export function saysDontKnow(tokens: readonly Token[]): boolean {
   return DONT_KNOW.some((phrase) => indexOfRun(words, phrase) >= 0);
 }
 
-/** A plain yes or no ("yup", "no not yet", "done"), or null when it is neither or both. */
-export function parseYesNo(tokens: readonly Token[]): YesNo | null {
-  let yes = false;
-  let no = false;
-  for (const t of tokens) {
-    if (YES.has(t.word)) yes = true;
-    if (NO.has(t.word)) no = true;
+// Where a clause ends: sentence punctuation or a comma before a space ("0.3 GB" and "0,3 GB"
+// stay whole), a line break, or a conjunction that starts another statement.
+export const CLAUSE_BREAK = /[.!?;,](?=\s|$)|\n|\s(?:and|but|while|whereas|though|although|however)\s/gi;
+
+// Words that may stand beside yes or no in a bare answer ("no, I haven't", "yes I did").
+const FILLER = new Set(['i', 'it', 'we', 'did', 'do', 'does', 'have', 'has', 'had', 'is', 'was', 'yet', 'just', 'ok', 'okay', 'well', 'so', 'oh', 'um', 'sorry', 'thanks', 'thank', 'you', 'please', 'really']);
+
+/**
+ * A plain yes or no ("yup", "no not yet", "done"), or null when it is neither or both. The first
+ * clause that says yes or no answers: in "yes, no problems since" the "no" belongs to the
+ * problems. A later clause that is only a yes or a no and says the opposite ("yes and no",
+ * "yes I did, no wait, not yet") leaves it unclear.
+ */
+export function parseYesNo(text: string): YesNo | null {
+  let answer: YesNo | null | undefined;
+  for (const clause of text.split(CLAUSE_BREAK)) {
+    const words = tokenize(clause).map((t) => t.word);
+    const reading = yesOrNo(words);
+    if (reading === undefined) continue;
+    if (answer === undefined) answer = reading;
+    else if (reading !== answer && words.every((w) => YES.has(w) || NO.has(w) || FILLER.has(w))) return null;
   }
-  if (indexOfRun(tokens.map((t) => t.word), ['of', 'course']) >= 0) yes = true;
-  // "no, not yet" and "nope" are no; "yes" with a "not" elsewhere ("yes, not a problem") is
-  // unclear, and unclear is asked again rather than guessed.
+  return answer ?? null;
+}
+
+/** One clause's yes or no; null when it says both, undefined when it says neither. */
+function yesOrNo(words: readonly string[]): YesNo | null | undefined {
+  const yes = words.some((w) => YES.has(w)) || indexOfRun(words, ['of', 'course']) >= 0;
+  const no = words.some((w) => NO.has(w));
+  // "no, not yet" and "nope" are no; "of course not" is unclear, and unclear is asked again
+  // rather than guessed.
   if (no && !yes) return 'no';
   if (yes && !no) return 'yes';
-  return null;
+  return yes && no ? null : undefined;
 }
 
 /**
  * How a written size relates to the true one: `below` "less than 300 MB", `at_most` "300 MB at
- * most", `above` "more than 300 MB", `at_least` "300 MB or more". Absent: the size itself
- * ("300 MB", "about 300 MB").
+ * most", `above` "more than 300 MB", `at_least` "300 MB or more", `about` "about 300 MB" (taken
+ * as within APPROXIMATE of it). Absent: the size itself ("300 MB").
  */
-export type SizeBound = 'below' | 'at_most' | 'above' | 'at_least';
+export type SizeBound = 'below' | 'at_most' | 'above' | 'at_least' | 'about';
+
+/** How far "about 300 MB" may be from 300 MB, as a share: near a threshold, an estimate cannot decide. */
+export const APPROXIMATE = 0.1;
 
 export interface SizeReading {
   /** The size in MB (1 GB = 1024 MB, as Windows reports). */
@@ -101,12 +124,12 @@ const UNIT_MB: Record<string, number> = {
   terabytes: 1024 * 1024,
 };
 
-// A number (decimal point or comma) and an optional unit: "0,4 GB", "1.2G", "300 megs", "250MB".
+// A number (decimal point or comma) and an optional unit: "0,4 GB", "1.2G", ".5 GB", "300 megs", "250MB".
 // Only unit words count as units, so "200 and 300 MB" keeps 200 as a number.
 const UNITS = Object.keys(UNIT_MB)
   .sort((a, b) => b.length - a.length)
   .join('|');
-const SIZE = new RegExp(`(?<![\\w.,])(\\d{1,9}(?:[.,]\\d{1,3})?)(?:\\s*(${UNITS})(?![a-z]))?(?!\\w)`, 'gi');
+const SIZE = new RegExp(`(?<![\\w.,])(\\d{1,9}(?:[.,]\\d{1,3})?|\\.\\d{1,3})(?:\\s*(${UNITS})(?![a-z]))?(?!\\w)`, 'gi');
 // Words before a size that make it a bound, tried in this order ("not less than" before
 // "less than"). "almost 250 MB" and "not even 250 MB" are under 250: for a threshold of 250,
 // reading them as 250 would be wrong advice.
@@ -115,11 +138,13 @@ const BOUND_BEFORE: ReadonlyArray<[SizeBound, RegExp]> = [
   ['at_most', /(?<![a-z])(?:at most|no more than|not more than|maximum(?: of)?|max\.?|up to|<=|\u2264)\s*$/i],
   ['below', /(?<![a-z])(?:less than|under|below|lower than|smaller than|fewer than|almost|nearly|not even|not quite|short of|shy of|<)\s*$/i],
   ['above', /(?<![a-z])(?:more than|over|above|greater than|bigger than|larger than|higher than|>)\s*$/i],
+  ['about', /(?<![a-z])(?:about|around|approximately|approx\.?|roughly|circa|ca\.|close to|something like|~|\u2248)\s*$/i],
 ];
 // Words after a size that make it a bound: "300 MB or more", "300MB+", "300 MB max".
 const BOUND_AFTER: ReadonlyArray<[SizeBound, RegExp]> = [
   ['at_least', /^\s*(?:\+|or (?:more|above|higher|greater|bigger)|at least|minimum\b|min\b|plus\b)/i],
   ['at_most', /^\s*(?:or (?:less|below|lower|fewer|smaller)|at most|at the most|maximum\b|max\b|tops\b)/i],
+  ['about', /^\s*(?:or so\b|give or take|approx)/i],
 ];
 const RANGE_JOIN = /^\s*(?:-|to|and|or)\s*$/i;
 

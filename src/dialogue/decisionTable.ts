@@ -1,6 +1,7 @@
 /** Evaluates an entry's ordered decision table against the answers known so far. */
 import type { CompiledEntry } from '../knowledge/knowledgeBase';
 import type { ConditionDefinition, RuleDefinition } from '../knowledge/schema';
+import { APPROXIMATE } from './answers';
 import type { SlotValue } from './state';
 
 export type TableResult =
@@ -77,6 +78,8 @@ export function conditionHolds(condition: ConditionDefinition, value: SlotValue,
       switch (value.bound) {
         case undefined:
           return size < limit;
+        case 'about':
+          return size * (1 + APPROXIMATE) < limit ? true : size * (1 - APPROXIMATE) >= limit ? false : null;
         case 'below':
           return size <= limit ? true : null;
         case 'at_most':
@@ -90,6 +93,8 @@ export function conditionHolds(condition: ConditionDefinition, value: SlotValue,
     switch (value.bound) {
       case undefined:
         return size >= limit;
+      case 'about':
+        return size * (1 - APPROXIMATE) >= limit ? true : size * (1 + APPROXIMATE) < limit ? false : null;
       case 'at_least':
       case 'above':
         return size >= limit ? true : null;

@@ -1,7 +1,7 @@
 /** Fills an entry's questions from what the employee wrote, wherever they wrote it. */
 import type { CompiledEntry, CompiledQuestion, Detector } from '../knowledge/knowledgeBase';
 import { tokenize, type Token } from '../matching/words';
-import { findSizes, parseYesNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
+import { CLAUSE_BREAK, findSizes, parseYesNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
 import { detect, raisedIn } from './detect';
 import type { SlotValue } from './state';
 
@@ -61,11 +61,8 @@ function findAnywhere(q: CompiledQuestion, text: string, lower: string, tokens: 
   }
 }
 
-// Where a statement ends: sentence punctuation before a space ("0.3 GB" stays whole), a line
-// break, or a conjunction that starts another statement. A clause also ends at a comma before a
-// space ("0,3 GB" stays whole).
+// Where a statement ends: a clause break (CLAUSE_BREAK) other than a comma.
 const STATEMENT_BREAK = /[.!?;](?=\s|$)|\n|\s(?:and|but|while|whereas|though|although|however)\s/gi;
-const CLAUSE_BREAK = /[.!?;,](?=\s|$)|\n|\s(?:and|but|while|whereas|though|although|however)\s/gi;
 
 /**
  * The text around a size up to the nearest breaks, at most CONTEXT_CHARS on each side. What a
@@ -103,7 +100,7 @@ function saidOf(detectors: readonly Detector[], clause: string): boolean {
 function directAnswer(q: CompiledQuestion, text: string, tokens: Token[]): SlotValue | null {
   switch (q.type) {
     case 'yes_no': {
-      const value = parseYesNo(tokens);
+      const value = parseYesNo(text);
       return value ? { type: 'yes_no', value } : null;
     }
     case 'size': {
@@ -138,7 +135,7 @@ export function describeSlot(value: SlotValue): string {
   }
 }
 
-const BOUND_WORDS: Record<SizeBound, string> = { below: 'less than', at_most: 'at most', above: 'more than', at_least: 'at least' };
+const BOUND_WORDS: Record<SizeBound, string> = { below: 'less than', at_most: 'at most', above: 'more than', at_least: 'at least', about: 'about' };
 
 function round(n: number): string {
   return String(Math.round(n * 100) / 100);

@@ -68,8 +68,8 @@ export function stem(word: string): string {
   return cached;
 }
 
-/** Words that turn the statement after them around ("not restarted", "no crashes"). */
-export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'without', 'nor', 'neither']);
+/** Words that turn the statement after them around ("not restarted", "no crashes", "nothing crashed"). */
+export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'nothing']);
 
 /** Whether a negation stands within `window` tokens before position `at`. */
 export function negatedAt(tokens: readonly Token[], at: number, window = 3): boolean {

@@ -1,17 +1,17 @@
 import { findSizes, parseYesNo, saysDontKnow, saysNoSpace } from '../../src/dialogue/answers';
 import { tokenize } from '../../src/matching/words';
 
-const yesNo = (text: string) => parseYesNo(tokenize(text));
+const yesNo = (text: string) => parseYesNo(text);
 const mb = (text: string, defaultUnit: number | null = 1) => findSizes(text, defaultUnit).map((s) => Math.round(s.mb * 1000) / 1000);
 
 describe('parseYesNo', () => {
-  it.each(['yes', 'yup', 'yep', 'Yeah!', 'y', 'sure', 'done', 'yes restarted twice already', 'I did', 'of course', 'ofc'])('reads %j as yes', (text) => {
+  it.each(['yes', 'yup', 'yep', 'Yeah!', 'y', 'sure', 'done', 'yes restarted twice already', 'I did', 'of course', 'ofc', 'yes, no problems since', 'yes and it didn\'t crash', 'yes, never froze', 'yes, works fine, no BSOD'])('reads %j as yes', (text) => {
     expect(yesNo(text)).toBe('yes');
   });
   it.each(['no', 'nope', 'nah', 'no not yet', 'not yet', "haven't", 'never'])('reads %j as no', (text) => {
     expect(yesNo(text)).toBe('no');
   });
-  it.each(['ok', 'maybe', 'yes and no', 'I have 300 MB', 'hello', 'of course not'])('leaves %j unanswered rather than guess', (text) => {
+  it.each(['ok', 'maybe', 'yes and no', 'I have 300 MB', 'hello', 'of course not', 'yes, no', 'yes I did, no wait, not yet'])('leaves %j unanswered rather than guess', (text) => {
     expect(yesNo(text)).toBeNull();
   });
 });
@@ -32,6 +32,7 @@ describe('findSizes', () => {
     ['0.3 GB', 307.2],
     ['0,4 GB', 409.6],
     ['1.2G', 1228.8],
+    ['.5 GB', 512],
     ['512 MiB', 512],
     ['300 megs', 300],
     ['750mb', 750],
@@ -63,7 +64,11 @@ describe('findSizes', () => {
     expect(findSizes(text, 1)).toEqual([{ mb: expected, bound, index: expect.any(Number) }]);
   });
 
-  it.each(['about 300 MB', 'around 300 MB', '~300 MB', 'thunder 300 MB', 'roughly 300MB'])('reads %j as the figure itself', (text) => {
+  it.each(['about 300 MB', 'around 300 MB', '~300 MB', 'roughly 300MB', '300 MB or so'])('reads %j as an estimate', (text) => {
+    expect(findSizes(text, 1)).toEqual([{ mb: 300, bound: 'about', index: expect.any(Number) }]);
+  });
+
+  it.each(['300 MB', 'thunder 300 MB', 'only 300 MB', 'exactly 300 MB'])('reads %j as the figure itself', (text) => {
     expect(findSizes(text, 1)).toEqual([{ mb: 300, index: expect.any(Number) }]);
   });
 

@@ -73,6 +73,10 @@ describe('conditionHolds on a size with a bound', () => {
     [200, 'at_least', null, null],
     [250, 'above', false, true],
     [249, 'above', null, null],
+    [400, 'about', false, true],
+    [80, 'about', true, false],
+    [250, 'about', null, null],
+    [270, 'about', null, null],
   ] as const)('%d MB %s: below 250 %p, at least 250 %p', (mb, bound, isBelow, isAtLeast) => {
     expect(conditionHolds(below, bounded(mb, bound))).toBe(isBelow);
     expect(conditionHolds(atLeast, bounded(mb, bound))).toBe(isAtLeast);

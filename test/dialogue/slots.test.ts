@@ -43,7 +43,18 @@ describe('sizes given as the answer', () => {
 });
 
 describe('symptom flags', () => {
-  it.each(['it bluescreens now', 'it blue screened twice', 'BSODs since then', 'crashed again', 'it froze twice', 'it keeps rebooting on its own', 'stop code CRITICAL_PROCESS_DIED'])(
+  it.each([
+    'it bluescreens now',
+    'it blue screened twice',
+    'BSODs since then',
+    'crashed again',
+    'it froze twice',
+    'it keeps rebooting on its own',
+    'it has rebooted itself several times since',
+    'after that it showed INACCESSIBLE_BOOT_DEVICE',
+    'the screen goes black every few minutes',
+    'now it will not power on properly',
+  ])(
     'raise system_degraded for %j',
     (text) => {
       expect(read(text).system_degraded).toEqual({ type: 'flag', value: true });
@@ -54,13 +65,20 @@ describe('symptom flags', () => {
     expect(read('No idea. It crashes every hour now').system_degraded).toEqual({ type: 'flag', value: true });
     expect(read('no crashes, but a blue screen this morning').system_degraded).toEqual({ type: 'flag', value: true });
     expect(read('no crashes or blue screens').system_degraded).toBeUndefined();
+    expect(read('Restarted, PC works fine, nothing crashed.').system_degraded).toBeUndefined();
   });
 
-  it.each(["WinRE isn't enabled", 'WinRE is off', 'reagentc /info shows WinRE not enabled', 'Windows RE status: Disabled'])('raise winre_disabled for %j', (text) => {
+  it.each(["WinRE isn't enabled", 'WinRE is off', 'reagentc /info shows WinRE not enabled', 'Windows RE status: Disabled', 'reagentc says disabled', 'winre is deactivated'])('raise winre_disabled for %j', (text) => {
     expect(read(text).winre_disabled).toEqual({ type: 'flag', value: true });
   });
 
   it('keep yes/no phrases to their own words: "I will restart" is no answer', () => {
     expect(read('ok I will restart it now').rebooted).toBeUndefined();
+  });
+
+  it('never skip a negation between the words of a phrase', () => {
+    expect(read('KB5057589 failed, reboot done').rebooted).toEqual({ type: 'yes_no', value: 'yes' });
+    expect(read('KB5057589 failed, reboot not done yet').rebooted).toBeUndefined();
+    expect(read('reboot not done yet', 'rebooted').rebooted).not.toEqual({ type: 'yes_no', value: 'yes' });
   });
 });
