@@ -44,20 +44,95 @@ export function detect(detectors: readonly Detector[], tokens: readonly Token[],
 const PIECE_BREAK = /[.!?;,](?=\s|$)|\n|\s(?:but|however|although|though)\s/i;
 
 /**
- * The first detector said, and not negated, anywhere in the text: each sentence is read on its
+ * A detector said, and not negated, anywhere in the text, or null: each sentence is read on its
  * own, and every detector is tried (a negated "crash" does not hide a later "blue screen").
  */
 export function raisedIn(detectors: readonly Detector[], text: string, options: DetectOptions = {}): Detector | null {
   if (detectors.length === 0) return null;
-  for (const piece of text.split(PIECE_BREAK)) {
-    const tokens = tokenize(piece);
-    const lower = piece.toLowerCase();
-    for (const detector of detectors) {
-      const hit = detect([detector], tokens, lower, options);
-      if (hit && !hit.negated) return detector;
+  const vocabulary = vocabularyOf(detectors);
+  for (const piece of piecesOf(text)) {
+    // Only phrases whose first word is in the piece, and then whose every word is, are looked
+    // for in order: the lists run to hundreds of phrases, and a message to thousands of words.
+    const present = presentWords(vocabulary, piece.tokens, options.anyForm === true);
+    for (const word of present) {
+      for (const detector of vocabulary.byFirstWord.get(word) ?? []) {
+        if (!detector.words!.every((w) => present.has(w))) continue;
+        const hit = detect([detector], piece.tokens, piece.lower, options);
+        if (hit && !hit.negated) return detector;
+      }
     }
+    for (const detector of vocabulary.regexes) if (detector.regex!.test(piece.lower)) return detector;
   }
   return null;
+}
+
+interface Piece {
+  tokens: Token[];
+  lower: string;
+}
+
+// One message is read by several lists (handoff, each flag): its pieces are made once.
+let lastText: string | undefined;
+let lastPieces: Piece[] = [];
+
+function piecesOf(text: string): Piece[] {
+  if (text !== lastText) {
+    lastPieces = text.split(PIECE_BREAK).map((piece) => ({ tokens: tokenize(piece), lower: piece.toLowerCase() }));
+    lastText = text;
+  }
+  return lastPieces;
+}
+
+/** The distinct words of a detector list: by stem, and which of them each typed word stands for. */
+interface Vocabulary {
+  words: string[];
+  byFirstWord: Map<string, Detector[]>;
+  regexes: Detector[];
+  byStem: Map<string, string[]>;
+  /** Typed word → the list's words it is, or is near (remembered: chat repeats its words). */
+  near: Map<string, string[]>;
+}
+
+const NEAR_LIMIT = 10_000;
+const vocabularies = new WeakMap<readonly Detector[], Vocabulary>();
+
+function vocabularyOf(detectors: readonly Detector[]): Vocabulary {
+  let vocabulary = vocabularies.get(detectors);
+  if (!vocabulary) {
+    const words = new Set<string>();
+    const byStem = new Map<string, string[]>();
+    const byFirstWord = new Map<string, Detector[]>();
+    const regexes: Detector[] = [];
+    for (const d of detectors) {
+      if (d.regex) regexes.push(d);
+      else if (d.words && d.words.length > 0) byFirstWord.set(d.words[0], [...(byFirstWord.get(d.words[0]) ?? []), d]);
+      (d.words ?? []).forEach((w, i) => {
+        if (words.has(w)) return;
+        words.add(w);
+        const stemmed = d.stems?.[i] ?? w;
+        byStem.set(stemmed, [...(byStem.get(stemmed) ?? []), w]);
+      });
+    }
+    vocabulary = { words: [...words], byFirstWord, regexes, byStem, near: new Map() };
+    vocabularies.set(detectors, vocabulary);
+  }
+  return vocabulary;
+}
+
+/** The detector words that some token of the piece stands for: as typed, near it, or (anyForm) by stem. */
+function presentWords(vocabulary: Vocabulary, tokens: readonly Token[], anyForm: boolean): Set<string> {
+  const present = new Set<string>();
+  for (const t of tokens) {
+    let near = vocabulary.near.get(t.word);
+    if (!near) {
+      near = vocabulary.words.filter((w) => sameWord(t.word, w));
+      if (vocabulary.near.size >= NEAR_LIMIT) vocabulary.near.clear();
+      vocabulary.near.set(t.word, near);
+    }
+    for (const w of near) present.add(w);
+    if (anyForm) for (const w of vocabulary.byStem.get(t.stem) ?? []) present.add(w);
+  }
+  return present;
 }
 
 function findWords(words: readonly string[], stems: readonly string[] | null, tokens: readonly Token[]): number {
