@@ -89,7 +89,7 @@ describe('a KB5057589 conversation', () => {
     const hedged = await say('less than 1 GB');
     expect(hedged.outcome).toBe('pending');
     expect(hedged.replies[0].questionId).toBe(`${FALSE_ERROR}/recovery_free_mb`);
-    expect(allText(hedged)).toContain('"less than 1 GB" could be on either side of the limit');
+    expect(allText(hedged)).toContain('"less than 1 GB" could be on either side of 250 MB');
     expect(allText(hedged)).toContain('reagentc /info');
     const again = await say('at most 300 MB');
     expect(again.outcome).toBe('escalated');

@@ -186,7 +186,8 @@ function advance(state: ConversationState, entry: CompiledEntry, t: TurnMoment, 
       delete state.slots[question.name];
       state.dontKnow += 1;
       if (state.dontKnow >= MAX_DONT_KNOW) return escalate(state, entry, 'answer_unknown', TEXTS.dontKnowTwice, t, match);
-      const text = `${TEXTS.unsettled.replace('{answer}', describeSlot(given))} ${question.type !== 'flag' ? (question.help ?? question.ask) : ''}`;
+      const said = TEXTS.unsettled.replace('{answer}', describeSlot(given)).replace('{limit}', limitsOf(entry, question.name));
+      const text = `${said} ${question.type !== 'flag' ? (question.help ?? question.ask) : ''}`;
       return ask(state, questionReply(entry, question, text.trim()), entry, t, match);
     }
     return ask(state, questionReply(entry, question, question.type === 'flag' ? '' : question.ask), entry, t, match);
@@ -204,6 +205,18 @@ function advance(state: ConversationState, entry: CompiledEntry, t: TurnMoment, 
   state.pending = question.name;
   state.misunderstood = 0;
   return ask(state, questionReply(entry, question, fill(entry.replies[rule.say!], state.slots, entry)), entry, t, match);
+}
+
+/** The thresholds the flow sets on a size question, as the employee reads them ("250 MB"). */
+function limitsOf(entry: CompiledEntry, name: string): string {
+  const question = entry.questions.get(name);
+  const unitMb = question?.type === 'size' ? question.unitMb : 1;
+  const limits = new Set<string>();
+  for (const rule of entry.flow) {
+    const c = rule.when?.[name];
+    if (c && typeof c === 'object') limits.add(describeSlot({ type: 'size', mb: ('below' in c ? c.below : c.at_least) * unitMb }));
+  }
+  return [...limits].join(' or ');
 }
 
 function escalate(

@@ -7,7 +7,7 @@ export const TEXTS = {
     'Open Settings › Windows Update › Update history. Each update is listed with its KB number, for example "2025-04 Safe OS Dynamic Update (KB5057589)". Which one shows the error?',
   dontKnowWhich: "I don't know",
   notUnderstood: "Sorry, I didn't catch that.",
-  unsettled: 'To decide safely I need the figure itself: "{answer}" could be on either side of the limit.',
+  unsettled: 'To decide safely I need the figure itself: "{answer}" could be on either side of {limit}.',
   offerPerson: 'I\'m still not sure I understand. You can answer again, or choose "Talk to a person" and I\'ll hand this to IT support.',
   handedOver: "I've passed this to IT support with everything you told me, so you won't need to repeat it. Someone will get back to you here.",
   askedForPerson: "Sure, a person will take it from here.",
