@@ -5,7 +5,7 @@ export type YesNo = 'yes' | 'no';
 
 // "ok" and "have" are left out on purpose: after "please restart first", "ok" means "I will",
 // and "I have 300 MB" is no yes.
-const YES = new Set(['yes', 'y', 'yep', 'yup', 'yeah', 'yea', 'ya', 'yah', 'sure', 'correct', 'affirmative', 'indeed', 'absolutely', 'done', 'did', 'already', 'true', 'certainly', 'definitely', 'ofc', 'yess', 'yesss']);
+const YES = new Set(['yes', 'y', 'yep', 'yup', 'yeah', 'yea', 'ya', 'yah', 'sure', 'correct', 'affirmative', 'indeed', 'absolutely', 'done', 'did', 'already', 'true', 'certainly', 'definitely', 'ofc', 'yess', 'yesss', 'yse', 'yez', 'ye']);
 const NO = new Set(['no', 'n', 'nope', 'nah', 'negative', 'not', 'never', 'false']);
 
 const DONT_KNOW: ReadonlyArray<readonly string[]> = [
@@ -62,6 +62,14 @@ export function parseYesNo(text: string): YesNo | null {
     else if (reading !== answer && words.every((w) => YES.has(w) || NO.has(w) || FILLER.has(w))) return null;
   }
   return answer ?? null;
+}
+
+/** Whether some clause is only a "no" ("No.", "nope, not yet"): it contradicts a "yes" said elsewhere. */
+export function saysBareNo(text: string): boolean {
+  return text.split(CLAUSE_BREAK).some((clause) => {
+    const words = tokenize(clause).map((t) => t.word);
+    return words.some((w) => NO.has(w)) && words.every((w) => NO.has(w) || FILLER.has(w));
+  });
 }
 
 /** One clause's yes or no; null when it says both, undefined when it says neither. */
@@ -122,6 +130,10 @@ const UNIT_MB: Record<string, number> = {
   tib: 1024 * 1024,
   terabyte: 1024 * 1024,
   terabytes: 1024 * 1024,
+  // French: octets.
+  ko: 1 / 1024,
+  mo: 1,
+  go: 1024,
 };
 
 // A number (decimal point or comma) and an optional unit: "0,4 GB", "1.2G", ".5 GB", "300 megs", "250MB".
@@ -129,7 +141,8 @@ const UNIT_MB: Record<string, number> = {
 const UNITS = Object.keys(UNIT_MB)
   .sort((a, b) => b.length - a.length)
   .join('|');
-const SIZE = new RegExp(`(?<![\\w.,])(\\d{1,9}(?:[.,]\\d{1,3})?|\\.\\d{1,3})(?:\\s*(${UNITS})(?![a-z]))?(?!\\w)`, 'gi');
+// A figure inside a fraction or a path ("1/8 GB") is not a size: it would read as 8 GB.
+const SIZE = new RegExp(`(?<![\\w.,/])(\\d{1,9}(?:[.,]\\d{1,3})?|\\.\\d{1,3})(?:\\s*(${UNITS})(?![a-z]))?(?![\\w/])`, 'gi');
 // Words before a size that make it a bound, tried in this order ("not less than" before
 // "less than"). "almost 250 MB" and "not even 250 MB" are under 250: for a threshold of 250,
 // reading them as 250 would be wrong advice.
@@ -161,7 +174,8 @@ interface RawNumber {
  * 250 with the bound `below`, and a range (`200-300 MB`, `between 200 and 300 MB`) reads as its
  * lower end: the lower end is what a threshold can trust.
  */
-export function findSizes(text: string, defaultUnitMb: number | null): SizeReading[] {
+export function findSizes(written: string, defaultUnitMb: number | null): SizeReading[] {
+  const text = spellOutNumbers(written);
   const raw: RawNumber[] = [];
   for (const m of text.matchAll(SIZE)) {
     const unitMb = m[2] === undefined ? null : UNIT_MB[m[2].toLowerCase()];
@@ -185,6 +199,68 @@ export function findSizes(text: string, defaultUnitMb: number | null): SizeReadi
     readings.push(bound ? { mb, bound, index: r.index } : { mb, index: r.index });
   }
   return readings;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const SCALE_WORDS: Record<string, number> = { hundred: 100, thousand: 1000 };
+const NUMBER_WORD = `(?:${[...Object.keys(NUMBER_WORDS), ...Object.keys(SCALE_WORDS)].join('|')})`;
+// Spelled-out figures right before a unit: "three hundred MB", "two hundred and fifty megs",
+// "half a gig", "a quarter of a GB". Elsewhere words stay words ("one sec" is no size).
+const SPELLED_SIZE = new RegExp(`\\b(?:(half|a quarter|quarter)(?: of)? an?|(${NUMBER_WORD}(?:[\\s-]+(?:and[\\s-]+)?${NUMBER_WORD})*))(?=\\s*(?:${UNITS})\\b)`, 'gi');
+
+/**
+ * Text with spelled-out sizes written in digits ("three hundred MB" → "300           MB"), padded
+ * to the same length so that positions in it are positions in the text as written.
+ */
+function spellOutNumbers(text: string): string {
+  if (!/[a-z]\s*(?:[kmgt]i?b|megs?|gigs?|mo|go|bytes?)\b/i.test(text)) return text;
+  return text.replace(SPELLED_SIZE, (whole: string, fraction: string | undefined, spelled: string | undefined) => {
+    const value = fraction ? (fraction.toLowerCase() === 'half' ? 0.5 : 0.25) : wordsToNumber(spelled!.toLowerCase().split(/[\s-]+/).filter((w) => w !== 'and'));
+    return value === null ? whole : String(value).padEnd(whole.length, ' ');
+  });
+}
+
+function wordsToNumber(words: readonly string[]): number | null {
+  let total = 0;
+  let current = 0;
+  for (const w of words) {
+    if (w in NUMBER_WORDS) current += NUMBER_WORDS[w];
+    else if (w === 'hundred') current = (current || 1) * 100;
+    else if (w === 'thousand') {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else return null;
+  }
+  return total + current;
 }
 
 function boundOf(before: string, after: string): SizeBound | undefined {

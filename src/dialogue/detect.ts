@@ -32,7 +32,7 @@ export function detect(detectors: readonly Detector[], tokens: readonly Token[],
     // A phrase that carries its own negation ("will not boot") is not turned around again.
     if (at >= 0) {
       const selfNegated = (detector.words ?? []).some((w) => w === 'not' || w === 'no');
-      return { detector, at, negated: !selfNegated && negatedAt(tokens, at) };
+      return { detector, at, negated: !selfNegated && negatedAt(tokens, at, 3, options.anyForm === true) };
     }
   }
   return null;

@@ -41,7 +41,6 @@ const REQUESTS = [
   'raise a ticket for me',
   'log a ticket for me',
   'open an incident for me',
-  'ticket please',
 ];
 
 /**
@@ -93,6 +92,18 @@ const IN_CONVERSATION = [
   'open a case',
   'escalate',
   'call me',
+  'ticket please',
+  'have a tech',
+  'a tech look',
+  'loop in it',
+  'let it handle',
+  'it handle this',
+  'remote in',
+  'connect to helpdesk',
+  'connect to support',
+  'connect to it',
+  'send someone',
+  'colleague from it',
 ];
 
 // A reply of a word or three that names who: "agent", "a human pls", "technician".

@@ -1,7 +1,8 @@
 /** Fills an entry's questions from what the employee wrote, wherever they wrote it. */
 import type { CompiledEntry, CompiledQuestion, Detector } from '../knowledge/knowledgeBase';
-import { tokenize, type Token } from '../matching/words';
-import { CLAUSE_BREAK, findSizes, parseYesNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
+import { NEGATIONS, tokenize, type Token } from '../matching/words';
+import { CLAUSE_BREAK, findSizes, parseYesNo, saysBareNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
+import { holdsBackYes, inQuestion, sizeNotStated } from './certainty';
 import { detect, raisedIn } from './detect';
 import type { SlotValue } from './state';
 
@@ -23,43 +24,84 @@ export interface TurnReading {
  */
 export function readTurn(entry: CompiledEntry, text: string, pending: string | null): TurnReading {
   const tokens = tokenize(text);
-  const lower = text.toLowerCase();
   const filled: Record<string, SlotValue> = {};
+  let heldBack = false;
   for (const question of entry.questions.values()) {
-    const value = findAnywhere(question, text, lower, tokens);
-    if (value) filled[question.name] = value;
+    const value = findAnywhere(question, text, question.name === pending);
+    if (value === HELD_BACK) heldBack ||= question.name === pending;
+    else if (value) filled[question.name] = value;
   }
   let dontKnow = false;
   const asked = pending ? entry.questions.get(pending) : undefined;
   if (asked && !filled[asked.name]) {
-    if (saysDontKnow(tokens)) dontKnow = true;
+    if (heldBack || saysDontKnow(tokens)) dontKnow = true;
     else {
       const direct = directAnswer(asked, text, tokens);
-      if (direct) filled[asked.name] = direct;
+      // An answer only mentioned ("sure, will do it after lunch") is a "don't know": the
+      // question's help says how to find out, and a second one hands over.
+      if (direct === HELD_BACK) dontKnow = true;
+      else if (direct) filled[asked.name] = direct;
     }
   }
   return { filled, dontKnow };
 }
 
-function findAnywhere(q: CompiledQuestion, text: string, lower: string, tokens: Token[]): SlotValue | null {
+/** A reading the message mentions but does not state (see certainty.ts). */
+const HELD_BACK = 'held back';
+type Reading = SlotValue | typeof HELD_BACK | null;
+
+/** `asAnswer`: the question was just asked, so the whole message is its answer. */
+function findAnywhere(q: CompiledQuestion, text: string, asAnswer: boolean): Reading {
   switch (q.type) {
     case 'flag': {
       return raisedIn(q.when, text, { anyForm: true }) ? { type: 'flag', value: true } : null;
     }
-    case 'yes_no': {
-      // "No" phrases first: when a message says both, the cautious reading wins.
-      const no = detect(q.noWhen, tokens, lower);
-      if (no) return { type: 'yes_no', value: no.negated ? 'yes' : 'no' };
-      const yes = detect(q.yesWhen, tokens, lower);
-      if (yes) return { type: 'yes_no', value: yes.negated ? 'no' : 'yes' };
-      return null;
-    }
+    case 'yes_no':
+      return yesNoPhrases(q, text, asAnswer);
     case 'size': {
       if (q.context.length === 0) return null;
-      return smallest(findSizes(text, null).filter((s) => aboutSubject(q, text, s.index)));
+      return stated(text, findSizes(text, null).filter((s) => aboutSubject(q, text, s.index)));
     }
   }
 }
+
+/**
+ * The yes/no phrases of a question, clause by clause. A "no" wins. A "yes" counts only when
+ * stated: not in a question ("does it need to be restarted?"), not beside doubt or intent
+ * ("I'll get it restarted tonight"), not about something else ("restarted the update service"),
+ * and not against a bare "no" elsewhere ("No. I restarted").
+ */
+function yesNoPhrases(q: Extract<CompiledQuestion, { type: 'yes_no' }>, text: string, asAnswer: boolean): Reading {
+  let yes = false;
+  let heldBack = false;
+  for (const { clause, question } of clausesOf(text)) {
+    const tokens = tokenize(clause);
+    const lower = clause.toLowerCase();
+    const no = detect(q.noWhen, tokens, lower);
+    if (no && !no.negated) return { type: 'yes_no', value: 'no' };
+    const found = no ?? detect(q.yesWhen, tokens, lower);
+    if (!found) continue;
+    if (found !== no && found.negated) return { type: 'yes_no', value: 'no' };
+    // A "no" after the phrase in its clause ("Rebooted: no") leaves it unclear.
+    if (question || holdsBackYes(asAnswer ? text : clause) || tokens.some((t) => NEGATIONS.has(t.word))) heldBack = true;
+    else yes = true;
+  }
+  if (yes) return saysBareNo(text) ? null : { type: 'yes_no', value: 'yes' };
+  return heldBack ? HELD_BACK : null;
+}
+
+/** The clauses of a text, each with whether its sentence is a question. */
+function clausesOf(text: string): Array<{ clause: string; question: boolean }> {
+  const out: Array<{ clause: string; question: boolean }> = [];
+  for (const sentence of text.split(SENTENCE_END)) {
+    const question = sentence.trimEnd().endsWith('?');
+    for (const clause of sentence.split(CLAUSE_BREAK)) if (clause.trim() !== '') out.push({ clause, question });
+  }
+  return out;
+}
+
+// After sentence punctuation and a space ("1.5 GB" stays whole), or at a line break.
+const SENTENCE_END = /(?<=[.!?])\s+|\n+/;
 
 // Where a statement ends: a clause break (CLAUSE_BREAK) other than a comma.
 const STATEMENT_BREAK = /[.!?;](?=\s|$)|\n|\s(?:and|but|while|whereas|though|although|however)\s/gi;
@@ -70,6 +112,11 @@ const STATEMENT_BREAK = /[.!?;](?=\s|$)|\n|\s(?:and|but|while|whereas|though|alt
  * it is not about, in its own clause ("rebooted, C: drive has 50 GB free").
  */
 function around(text: string, index: number, breaks: RegExp): string {
+  const { start, end } = spanAround(text, index, breaks);
+  return text.slice(start, end);
+}
+
+function spanAround(text: string, index: number, breaks: RegExp): { start: number; end: number } {
   const from = Math.max(0, index - CONTEXT_CHARS);
   let start = from;
   let end = Math.min(text.length, index + CONTEXT_CHARS);
@@ -81,7 +128,20 @@ function around(text: string, index: number, breaks: RegExp): string {
       break;
     }
   }
-  return text.slice(start, end);
+  return { start, end };
+}
+
+/**
+ * The smallest of the sizes the text states; HELD_BACK when there were sizes but each was only
+ * mentioned (asked about, doubted, quoted, denied: see certainty.ts).
+ */
+function stated(text: string, sizes: readonly SizeReading[]): Reading {
+  const meant = sizes.filter((s) => {
+    const { start, end } = spanAround(text, s.index, CLAUSE_BREAK);
+    return !sizeNotStated(text.slice(start, end), text.slice(start, s.index), inQuestion(text, s.index), s.bound !== undefined);
+  });
+  if (meant.length === 0 && sizes.length > 0) return HELD_BACK;
+  return smallest(meant);
 }
 
 /** Whether a size stands where the question's context names its subject, and nothing else does. */
@@ -97,17 +157,18 @@ function saidOf(detectors: readonly Detector[], clause: string): boolean {
   return detectors.length > 0 && detect(detectors, tokenize(clause), clause.toLowerCase(), { anyForm: true }) !== null;
 }
 
-function directAnswer(q: CompiledQuestion, text: string, tokens: Token[]): SlotValue | null {
+function directAnswer(q: CompiledQuestion, text: string, tokens: Token[]): Reading {
   switch (q.type) {
     case 'yes_no': {
       const value = parseYesNo(text);
+      if (value === 'yes' && (holdsBackYes(text) || inQuestion(text, 0))) return HELD_BACK;
       return value ? { type: 'yes_no', value } : null;
     }
     case 'size': {
       // The question was asked, so a size answers it unless its clause says it is about something else.
       const sizes = findSizes(text, q.unitMb).filter((s) => !aboutSomethingElse(q, text, s.index));
       if (sizes.length === 0 && saysNoSpace(tokens)) return { type: 'size', mb: 0 };
-      return smallest(sizes);
+      return stated(text, sizes);
     }
     case 'flag':
       return null;

@@ -112,7 +112,9 @@ export function step(previous: ConversationState | null, message: IncomingMessag
   const reading = readTurn(entry, normalized, state.pending);
   const understood = Object.keys(reading.filled).length > 0;
   Object.assign(state.slots, reading.filled);
-  if (reading.dontKnow && state.pending) {
+  // "Not sure, and now it won't boot": what the message did say may already decide.
+  const decided = understood && evaluateTable(entry, state.slots).kind === 'fire';
+  if (reading.dontKnow && state.pending && !decided) {
     state.dontKnow += 1;
     const question = entry.questions.get(state.pending);
     if (state.dontKnow >= MAX_DONT_KNOW || !question || question.type === 'flag' || !question.help) {

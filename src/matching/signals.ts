@@ -9,12 +9,16 @@ export type UpdateId = string;
 export type ErrorCode = string;
 
 // KB ids: "KB5057589", "kb 5057589", "KB-5057589", "KB#5057589".
-const KB_ID = /\bkb[\s\-_:#]*(\d{6,7})\b/gi;
+// Five to eight digits after "KB": a mistyped number ("KB50575890") is another update, never
+// silently nothing, so an entry that excludes other updates stays excluded.
+const KB_ID = /\bkb[\s\-_:#]*(\d{5,8})\b/gi;
 // A bare 6–7 digit number is read as an update id: in a helpdesk message that is what it
 // almost always is, and reading it so only ever makes the bot more careful (it counts as
 // "another update" for entries that exclude other updates). A number with a size unit after it
 // ("262144 KB", "300000 bytes") is a size.
-const BARE_UPDATE = /(?<![\w.,\-])(\d{6,7})(?![\w.,]\d|\w)(?!\s*(?:[kmgt]i?b|bytes?|kilobytes?|megabytes?|gigabytes?)\b)/gi;
+// Nor is a number labelled as something else: "asset tag 482913", "ticket #123456".
+const BARE_UPDATE =
+  /(?<![\w.,\-])(?<!(?:\b(?:tag|asset|serial|ticket|order|phone|inc|req|case|po|no|number)\.?|#)[\s#:]*)(\d{6,7})(?![\w.,]\d|\w)(?!\s*(?:[kmgt]i?b|bytes?|kilobytes?|megabytes?|gigabytes?)\b)/gi;
 // HRESULTs: 0x80070643, 0X80070643, or the 8 hex digits alone (with a digit in them, so words
 // such as "deadbeef" are not codes), failures only (high bit set).
 // (\b rather than a look-behind: it scans a pasted log faster; findErrorCodes skips a leading "-".)

@@ -71,10 +71,34 @@ export function stem(word: string): string {
 /** Words that turn the statement after them around ("not restarted", "no crashes", "nothing crashed"). */
 export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'nothing']);
 
-/** Whether a negation stands within `window` tokens before position `at`. */
-export function negatedAt(tokens: readonly Token[], at: number, window = 3): boolean {
-  for (let i = Math.max(0, at - window); i < at; i++) {
-    if (NEGATIONS.has(tokens[i].word)) return true;
+// Words that start a statement of their own after a "no": in "no it crashed" (answering "has it
+// restarted?") the crash is reported, not denied.
+const SUBJECTS: ReadonlySet<string> = new Set(['it', 'i', 'we', 'he', 'she', 'they', 'my', 'the', 'this', 'pc', 'laptop', 'computer']);
+
+/**
+ * Whether a negation stands within `window` tokens before position `at`. `reportsAfterAnswer`,
+ * for symptoms: a "no" or "not yet" followed by a subject is an answer of its own ("no it
+ * crashed"), and a worry or a condition is no report ("worried it would crash"). Requests keep
+ * "would" ("I would like to talk to a person").
+ */
+export function negatedAt(tokens: readonly Token[], at: number, window = 3, reportsAfterAnswer = false): boolean {
+  let counted = 0;
+  for (let i = at - 1; i >= 0 && counted < window; i--) {
+    const word = tokens[i].word;
+    if (reportsAfterAnswer && HYPOTHETICAL.has(word)) return true;
+    if (NEGATIONS.has(word)) {
+      const next = tokens[i + 1]?.word === 'yet' ? i + 2 : i + 1;
+      if (!(reportsAfterAnswer && next < at && SUBJECTS.has(tokens[next].word))) return true;
+    }
+    // A negation reaches along a list: "no crashes or freezes or blue screens".
+    if (!LIST_WORDS.has(word)) counted++;
   }
   return false;
 }
+
+// Words a negation reaches across without counting them.
+const LIST_WORDS: ReadonlySet<string> = new Set(['or', 'nor', 'and', 'any', 'even', 'other']);
+
+// Words that make what follows a worry or a condition rather than a report: "I was worried it
+// would crash", "if it crashes again". Read like a negation: nothing happened (yet).
+const HYPOTHETICAL: ReadonlySet<string> = new Set(['if', 'would', 'worried', 'afraid', 'unless', 'whether']);

@@ -9,6 +9,7 @@ describe('findUpdateIds', () => {
     ['https://support.microsoft.com/help/5057589', ['KB5057589']],
     ['KB5057589 and KB5034441', ['KB5057589', 'KB5034441']],
     ['KB5057589 twice: kb5057589', ['KB5057589']],
+    ['KB50575890 failed (a digit too many)', ['KB50575890']],
   ])('reads %j', (text, expected) => {
     expect(findUpdateIds(text)).toEqual(expected);
   });
@@ -17,7 +18,7 @@ describe('findUpdateIds', () => {
     expect(findUpdateIds('KB5057598 failed')).toEqual(['KB5057598']);
   });
 
-  it.each(['0x80070643', '2147944003', '-2147023293', 'Windows 10 22H2', '2025-04 update', 'VPN drops every 10 min', 'INC1234567', '262144 KB', '500000 kb free', '300000 bytes'])(
+  it.each(['0x80070643', '2147944003', '-2147023293', 'Windows 10 22H2', '2025-04 update', 'VPN drops every 10 min', 'INC1234567', '262144 KB', '500000 kb free', '300000 bytes', 'asset tag 482913', 'ticket #123456', 'INC: 654321'])(
     'does not read an update id in %j',
     (text) => {
       expect(findUpdateIds(text)).toEqual([]);

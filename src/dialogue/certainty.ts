@@ -1,0 +1,123 @@
+/**
+ * Whether an answer is stated or only mentioned. "Restarted" in "does it need to be restarted?"
+ * or "I'll get it restarted tonight", and "250 MB" in "it needs 250 MB, right?" or "should be
+ * 500 MB, didn't check", are not answers. Such readings are dropped and the bot asks: the one
+ * thing it must never do is say "safe to ignore" on an answer nobody gave.
+ */
+import { words } from '../matching/words';
+import { CLAUSE_BREAK } from './answers';
+
+// Doubt, intent and self-correction: a "yes" next to these is not yet a yes.
+const NOT_YET = new Set([
+  'think',
+  'guess',
+  'maybe',
+  'perhaps',
+  'probably',
+  'might',
+  'may',
+  'unsure',
+  'remember',
+  'whether',
+  'assume',
+  'suppose',
+  'believe',
+  'hopefully',
+  'if',
+  'will',
+  'gonna',
+  'going',
+  'later',
+  'tonight',
+  'tomorrow',
+  'soon',
+  'postpone',
+  'postponed',
+  'need',
+  'needs',
+  'required',
+  'requires',
+  'asked',
+  'wants',
+  'pending',
+  'should',
+  'actually',
+  'wait',
+  'meant',
+  'correction',
+]);
+const NOT_YET_RUNS: ReadonlyArray<readonly string[]> = [
+  ['not', 'sure'],
+  ['no', 'idea'],
+  ['have', 'to'],
+  ['has', 'to'],
+  ['do', 'not', 'know'],
+  ['before', 'the', 'update'],
+  ['before', 'the', 'install'],
+  ['before', 'installing'],
+  ['before', 'it', 'installed'],
+];
+
+// The same for a size, which may also be quoted ("it needs 250 MB") or remembered ("before").
+const SIZE_NOT_YET = new Set(['think', 'guess', 'maybe', 'perhaps', 'probably', 'might', 'should', 'unsure', 'need', 'needs', 'needed', 'required', 'requires', 'minimum', 'before', 'if', 'whether', 'expect', 'supposed']);
+const SIZE_NOT_YET_RUNS: ReadonlyArray<readonly string[]> = [
+  ['not', 'sure'],
+  ['no', 'idea'],
+  ['did', 'not', 'check'],
+  ['have', 'not', 'checked'],
+  ['not', 'checked'],
+];
+
+// A negation just before a figure denies it: "it's not 300 MB", "nowhere near 250 MB".
+const DENIALS = new Set(['not', 'no', 'nowhere', 'never', 'nor']);
+const DENIAL_REACH = 3;
+
+// Something other than the PC restarted: "restarted the windows update service".
+const RESTARTED_THINGS = new Set(['service', 'services', 'installation', 'install', 'installer', 'download', 'router', 'app', 'application', 'program', 'outlook', 'teams', 'browser', 'explorer', 'process', 'wifi', 'vpn', 'modem', 'update', 'updates']);
+const RESTART_WORDS = new Set(['restart', 'restarted', 'restarting', 'reboot', 'rebooted', 'rebooting']);
+const ARTICLES = new Set(['the', 'a', 'my', 'windows', 'that', 'this']);
+
+/** Whether the text holds back a "yes": doubt, intent, correction, or a restart of something else. */
+export function holdsBackYes(text: string): boolean {
+  const typed = words(text);
+  if (typed.some((w) => NOT_YET.has(w)) || NOT_YET_RUNS.some((run) => hasRun(typed, run))) return true;
+  // Clause by clause: in "rebooted, windows update still fails" the update was not restarted.
+  return text.split(CLAUSE_BREAK).some((clause) => {
+    const inClause = words(clause);
+    return inClause.some((w, i) => RESTART_WORDS.has(w) && restartsSomethingElse(inClause, i + 1));
+  });
+}
+
+function restartsSomethingElse(typed: readonly string[], from: number): boolean {
+  let i = from;
+  while (i < typed.length && ARTICLES.has(typed[i])) i++;
+  return i < typed.length && RESTARTED_THINGS.has(typed[i]);
+}
+
+/**
+ * Whether a size is only mentioned: asked about, doubted, quoted as a requirement, remembered,
+ * or denied. `clause` is the size's clause; `before` its words up to the figure; `question` says
+ * whether its sentence asks something.
+ */
+export function sizeNotStated(clause: string, before: string, question: boolean, bounded: boolean): boolean {
+  if (question) return true;
+  const typed = words(clause);
+  if (typed.some((w) => SIZE_NOT_YET.has(w)) || SIZE_NOT_YET_RUNS.some((run) => hasRun(typed, run))) return true;
+  // "not even 250 MB" is a bound, read as such; other negations deny the figure.
+  if (bounded) return false;
+  return words(before).slice(-DENIAL_REACH).some((w) => DENIALS.has(w));
+}
+
+/** Whether the sentence around `index` asks something (ends with a question mark). */
+export function inQuestion(text: string, index: number): boolean {
+  const end = text.slice(index).search(/[.!?\n]/);
+  return end >= 0 && text[index + end] === '?';
+}
+
+function hasRun(typed: readonly string[], run: readonly string[]): boolean {
+  outer: for (let i = 0; i + run.length <= typed.length; i++) {
+    for (let j = 0; j < run.length; j++) if (typed[i + j] !== run[j]) continue outer;
+    return true;
+  }
+  return false;
+}

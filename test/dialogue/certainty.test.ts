@@ -1,0 +1,86 @@
+import { readTurn } from '../../src/dialogue/slots';
+import { normalizeText } from '../../src/matching/normalize';
+import { FALSE_ERROR, shippedKnowledge } from '../helpers/knowledge';
+
+const entry = shippedKnowledge().get(FALSE_ERROR)!;
+const read = (text: string, pending: string | null = null) => readTurn(entry, normalizeText(text), pending);
+
+describe('a "yes" the employee only mentions', () => {
+  it.each([
+    'does the PC need to be rebooted?',
+    'will it go away after a restart?',
+    'I restarted the windows update service',
+    'Rebooted: no.',
+    'No. I restarted',
+  ])('is not read as restarted in %j', (text) => {
+    expect(read(`KB5057589 failed. ${text}`).filled.rebooted).toBeUndefined();
+  });
+
+  it.each([
+    'sure, will do it after lunch',
+    'yes I will restart now',
+    "yeah it's showing 'Restart required'",
+    'Yes, it asked me to restart but I clicked postpone',
+    'ok, will get it done tonight',
+    'it might have restarted overnight',
+    "i don't think it was restarted",
+    'yes, right before the update started',
+  ])('is heard as "not sure" when answering the question: %j', (text) => {
+    expect(read(text, 'rebooted')).toEqual({ filled: {}, dontKnow: true });
+  });
+
+  it.each(['yes', 'yes I restarted', 'done, rebooted', 'I rebooted and the recovery partition has 600 MB free', 'KB5057589 error even after restart'])(
+    'still reads a stated restart: %j',
+    (text) => {
+      expect(read(text, 'rebooted').filled.rebooted).toEqual({ type: 'yes_no', value: 'yes' });
+    },
+  );
+
+  it.each(["wait, actually I didn't restart yet, it was only sleep mode", "haven't restarted"])('reads %j as no', (text) => {
+    expect(read(text).filled.rebooted).toEqual({ type: 'yes_no', value: 'no' });
+  });
+});
+
+describe('a size the employee only mentions', () => {
+  it.each([
+    'how do I check if the recovery partition has 250 MB free?',
+    'recovery partition needs at least 250 MB, mine should be 500 MB',
+    "the recovery partition had 400 MB free before the update, now I don't know",
+    "the recovery partition? it's not 300 MB, more like 30",
+    'recovery partition: 300 MB used',
+    'diskpart says: Partition 4    Recovery           529 MB   237 GB',
+  ])('does not fill the free space from %j', (text) => {
+    expect(read(text).filled.recovery_free_mb).toBeUndefined();
+  });
+
+  it('is heard as "not sure" when answering the question', () => {
+    expect(read('I guess maybe 300 MB? didn\'t check', 'recovery_free_mb')).toEqual({ filled: {}, dontKnow: true });
+  });
+
+  it.each([
+    ['three hundred MB', 300],
+    ['half a gig', 512],
+    ['two hundred and fifty megs', 250],
+    ['0,3 Go', 307.2],
+  ])('reads the spelled or localized answer %j as %d MB', (text, mb) => {
+    expect(read(text, 'recovery_free_mb').filled.recovery_free_mb).toEqual({ type: 'size', mb });
+  });
+
+  it('does not read a fraction as its denominator', () => {
+    expect(read('1/8 GB', 'recovery_free_mb').filled.recovery_free_mb).not.toEqual({ type: 'size', mb: 8192 });
+  });
+});
+
+describe('symptoms reported around answers', () => {
+  it.each(['no it crashed', 'not yet it froze when I tried', 'yes and now wifi doesn\'t work', 'Chrome and Excel close by themselves', "reagentc /info told me it's disabled"])(
+    'raise a flag for %j',
+    (text) => {
+      const filled = read(text).filled;
+      expect(filled.system_degraded ?? filled.winre_disabled).toEqual({ type: 'flag', value: true });
+    },
+  );
+
+  it.each(['no crashes or freezes or blue screens, just the error', "I was worried it would crash but everything's fine"])('raise nothing for %j', (text) => {
+    expect(read(text).filled.system_degraded).toBeUndefined();
+  });
+});
