@@ -105,15 +105,15 @@ export class HelpdeskBot {
   private async handleNow(message: IncomingMessage): Promise<BotTurn> {
     const started = Date.now();
     const previous = (await this.store.get(message.conversationId)) ?? null;
-    // After an unmatched message the next one starts afresh, unless it asks for a person (then
-    // the unmatched question is what gets escalated).
-    const afterUnmatched = previous?.phase === 'unmatched';
-    let begins = !previous || afterUnmatched;
+    // After an unmatched or a resolved message the next one starts afresh, unless it follows up
+    // (asks for a person after an unmatched question, reports a problem after a resolution).
+    const finished = previous?.phase === 'unmatched' || previous?.phase === 'resolved';
+    let begins = !previous || finished;
     const now = this.now();
     if (message.text.length > this.maxMessageChars) {
       const turn: BotTurn = {
         conversationId: message.conversationId,
-        outcome: previous && previous.phase !== 'unmatched' ? 'pending' : 'no_match',
+        outcome: previous && !finished ? 'pending' : 'no_match',
         entryId: previous?.entryId ?? null,
         replies: [{ kind: 'notice', text: TEXTS.tooLong, options: [] }],
         match: null,
@@ -132,7 +132,7 @@ export class HelpdeskBot {
     };
     // The escalation is handed over before the conversation is forgotten, so a crash in between
     // loses the conversation's state, never what support needs.
-    if (afterUnmatched && result.escalation?.reason === 'asked_for_person' && result.entryId === null) begins = false;
+    if (result.followUp) begins = false;
     if (result.escalation) {
       result.escalation.link ??= await this.resolveLink(message.channel, message.conversationId);
       turn.escalationDelivered = await this.handOver(result.escalation);

@@ -215,6 +215,29 @@ describe('conversation lifecycle', () => {
     const { converse, say } = makeBot();
     await converse('KB5057589 failed, I restarted, 600 MB free on the recovery partition');
     expect((await say('thanks!')).outcome).toBe('no_match');
+    const next = await say('KB5034441 failed with 0x80070643');
+    expect(next).toMatchObject({ outcome: 'escalated', entryId: REAL_FAILURE });
+  });
+
+  it('hands a problem reported after a resolution to a person, with the whole conversation', async () => {
+    const { converse, say, sink } = makeBot();
+    expect((await converse('KB5057589 failed with 0x80070643', 'yes', '400 MB')).outcome).toBe('resolved');
+    const reopened = await say('oh wait, it bluescreens now');
+    expect(reopened).toMatchObject({ outcome: 'escalated', entryId: FALSE_ERROR });
+    expect(sink.records[0]).toMatchObject({ reason: 'reopened_after_resolution', answers: { rebooted: 'yes', recovery_free_mb: '400 MB', system_degraded: 'yes' } });
+    expect(sink.records[0].transcript.filter((l) => l.from === 'employee').map((l) => l.text)).toEqual([
+      'KB5057589 failed with 0x80070643',
+      'yes',
+      '400 MB',
+      'oh wait, it bluescreens now',
+    ]);
+  });
+
+  it('hands over when asked for a person right after a resolution', async () => {
+    const { converse, say, sink } = makeBot();
+    await converse('KB5057589 failed, I restarted, 600 MB free on the recovery partition');
+    expect((await say('thanks. can you get me someone to double-check?')).outcome).toBe('escalated');
+    expect(sink.records[0]).toMatchObject({ reason: 'asked_for_person', entryId: FALSE_ERROR });
   });
 
   it('carries an unmatched question to a person when asked', async () => {

@@ -51,9 +51,12 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
       output.write(renderReply(reply));
       lastOptions = reply.options;
     }
-    if (turn.outcome === 'resolved' || turn.outcome === 'escalated') {
+    if (turn.outcome === 'escalated') {
       conversation += 1;
       output.write('  (conversation closed; a new message starts a new one)\n');
+    } else if (turn.outcome === 'resolved') {
+      // Same conversation: a problem reported next still reaches a person with everything said.
+      output.write('  (resolved; a new question starts a new conversation, a problem with this one goes to a person)\n');
     }
     prompt();
   }

@@ -16,9 +16,10 @@ export interface ConversationState {
   link?: string;
   /**
    * `asking`: the bot follows an entry's flow; `choosing`: it asked which known issue it is;
-   * `unmatched`: nothing matched, kept so that "Talk to a person" next still carries the question.
+   * `unmatched`: nothing matched, kept so that "Talk to a person" next still carries the question;
+   * `resolved`: the bot said it is safe to ignore, kept so that a problem reported next reaches a person.
    */
-  phase: 'asking' | 'choosing' | 'unmatched';
+  phase: 'asking' | 'choosing' | 'unmatched' | 'resolved';
   entryId: string | null;
   /** While choosing: the entries offered. */
   candidates: string[];

@@ -23,6 +23,8 @@ export interface StepResult {
   escalation?: EscalationRecord;
   /** How the message was matched, when it was (for explanations and logs). */
   match: MatchResult | null;
+  /** The message continued a conversation that looked finished (unmatched, or resolved). */
+  followUp?: true;
 }
 
 /** How many misunderstood answers in a row before a person takes over. */
@@ -58,9 +60,13 @@ export function step(previous: ConversationState | null, message: IncomingMessag
   if (previous?.phase === 'unmatched' && askedPlainly) {
     const state: ConversationState = structuredClone(previous);
     state.transcript.push({ from: 'employee', text: message.text, at: t.at });
-    return escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, t, null);
+    return { ...escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, t, null), followUp: true };
   }
-  if (!previous || previous.phase === 'unmatched') {
+  if (previous?.phase === 'resolved') {
+    const reopened = afterResolution(previous, message, normalized, kb, t, askedForPerson);
+    if (reopened) return reopened;
+  }
+  if (!previous || previous.phase === 'unmatched' || previous.phase === 'resolved') {
     const match = matchMessage(kb, message.text);
     const decision = match.decision;
     const state = newState(message, t.at);
@@ -136,6 +142,37 @@ export function step(previous: ConversationState | null, message: IncomingMessag
   return advance(state, entry, t, match);
 }
 
+/**
+ * A message after the bot said it is safe to ignore. A request for a person, or anything that
+ * would change that answer (a symptom, "actually I didn't restart", another update), goes to a
+ * person with the whole conversation, as the resolution promised; anything else starts afresh.
+ */
+function afterResolution(
+  previous: ConversationState,
+  message: IncomingMessage,
+  normalized: string,
+  kb: KnowledgeBase,
+  t: TurnMoment,
+  askedForPerson: boolean,
+): StepResult | null {
+  const entry = previous.entryId ? kb.get(previous.entryId) : undefined;
+  if (!entry) return null;
+  const state: ConversationState = structuredClone(previous);
+  state.phase = 'asking';
+  state.transcript.push({ from: 'employee', text: message.text, at: t.at });
+  state.updatedAt = t.at;
+  if (askedForPerson) return { ...escalate(state, entry, 'asked_for_person', TEXTS.askedForPerson, t, null), followUp: true };
+  const match = matchMessage(kb, message.text);
+  const { filled } = readTurn(entry, normalized, null);
+  const verdict = evaluateTable(entry, { ...state.slots, ...filled });
+  const stillSafe = verdict.kind === 'fire' && verdict.rule.resolve !== undefined;
+  if (exclusionsFor(entry, match).length > 0 || !stillSafe) {
+    Object.assign(state.slots, filled);
+    return { ...escalate(state, entry, 'reopened_after_resolution', TEXTS.reopened, t, match), followUp: true };
+  }
+  return null;
+}
+
 /** While the bot asked which known issue applies: read the answer, or ask again. */
 function choose(
   state: ConversationState,
@@ -198,7 +235,10 @@ function advance(state: ConversationState, entry: CompiledEntry, t: TurnMoment, 
   if (rule.resolve !== undefined) {
     const reply: Reply = { kind: 'resolution', text: fill(entry.replies[rule.resolve], state.slots, entry), options: [] };
     state.transcript.push({ from: 'bot', text: reply.text, at: t.at });
-    return { state: null, outcome: 'resolved', entryId: entry.id, replies: [reply], match };
+    // Kept (until the idle time) so that "oh wait, it bluescreens now" reaches a person.
+    state.phase = 'resolved';
+    state.pending = null;
+    return { state, outcome: 'resolved', entryId: entry.id, replies: [reply], match };
   }
   if (rule.escalate !== undefined) return escalate(state, entry, rule.escalate, fill(entry.replies[rule.escalate], state.slots, entry), t, match);
   // say + then_ask: the answer is forgotten and the question asked again with the message.

@@ -15,9 +15,19 @@ describe('the terminal chat', () => {
     expect(out).toContain('[1] Less than 250 MB  [2] 250 MB or more');
     expect(out).toContain('(250 MB or more)');
     expect(out).toContain('safe to ignore');
-    expect(out).toContain('(conversation closed; a new message starts a new one)');
+    expect(out).toContain('(resolved; a new question starts a new conversation, a problem with this one goes to a person)');
     // "thanks" starts a new conversation that matches nothing: the honest fallback.
     expect(out).toContain("I don't know this one yet.");
+  });
+
+  it('hands a problem reported after a resolution to a person, with the earlier answers', async () => {
+    const io = captureIo({ stdin: 'KB5057589 failed with 0x80070643\n1\n2\nnow it keeps crashing\n', env: { USER: 'ana' } });
+    expect(await runCli(['chat'], io)).toBe(0);
+    const out = io.out();
+    expect(out).toContain('safe to ignore');
+    expect(out).toContain('│ reason:  reopened_after_resolution');
+    expect(out).toContain('│   employee: now it keeps crashing');
+    expect(out).toContain('(conversation closed; a new message starts a new one)');
   });
 
   it('prints the escalation record that support would receive', async () => {

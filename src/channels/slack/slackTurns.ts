@@ -68,7 +68,7 @@ export class SlackTurns {
         const state = await this.options.store.get(conversationId);
         const mode = speakMode(message, {
           owner: state?.user.id,
-          awaitingAnswer: state !== undefined && state.phase !== 'unmatched',
+          awaitingAnswer: state !== undefined && state.phase !== 'unmatched' && state.phase !== 'resolved',
           helpChannels: this.options.helpChannels,
         });
         if (isIgnored(mode)) {
