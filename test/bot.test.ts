@@ -110,6 +110,20 @@ describe('a KB5057589 conversation', () => {
     expect(allText(turn)).toContain('256 MB free');
   });
 
+  it('takes back a "yes" when the employee corrects it, and sends them to restart', async () => {
+    const { converse } = makeBot();
+    const turn = await converse('KB5057589 failed, I restarted', "actually no I didn't", '300 MB');
+    expect(turn.outcome).toBe('pending');
+    expect(turn.replies[0].questionId).toBe(`${FALSE_ERROR}/rebooted`);
+  });
+
+  it('shows where to find the update when the employee only guesses which one it is', async () => {
+    const { converse } = makeBot();
+    const turn = await converse('update failed, code 0x80070643', 'not sure, maybe KB5057589?');
+    expect(turn).toMatchObject({ outcome: 'pending', entryId: null });
+    expect(allText(turn)).toContain('Update history');
+  });
+
   it('hands over as soon as the space is too small, even before the restart is answered', async () => {
     const { converse, sink } = makeBot();
     const turn = await converse('KB5057589 failed', 'recovery partition only has 100MB');

@@ -74,7 +74,8 @@ export function saysBareNo(text: string): boolean {
 
 /** One clause's yes or no; null when it says both, undefined when it says neither. */
 function yesOrNo(words: readonly string[]): YesNo | null | undefined {
-  const yes = words.some((w) => YES.has(w)) || indexOfRun(words, ['of', 'course']) >= 0;
+  // "did not" and "done not" say no: a yes word right before "not" is not a yes.
+  const yes = words.some((w, i) => YES.has(w) && words[i + 1] !== 'not') || indexOfRun(words, ['of', 'course']) >= 0;
   const no = words.some((w) => NO.has(w));
   // "no, not yet" and "nope" are no; "of course not" is unclear, and unclear is asked again
   // rather than guessed.

@@ -32,10 +32,22 @@ export function detect(detectors: readonly Detector[], tokens: readonly Token[],
     // A phrase that carries its own negation ("will not boot") is not turned around again.
     if (at >= 0) {
       const selfNegated = (detector.words ?? []).some((w) => w === 'not' || w === 'no');
-      return { detector, at, negated: !selfNegated && negatedAt(tokens, at, 3, options.anyForm === true) };
+      const negated = !selfNegated && negatedAt(tokens, at, 3, options.anyForm === true);
+      // "It hasn't crashed again", "never had a BSOD before", "never seen it crash this often":
+      // denied in form, reported in meaning.
+      const reported = negated && options.anyForm === true && saidToHaveHappened(tokens, at + (detector.words?.length ?? 1));
+      return { detector, at, negated: negated && !reported };
     }
   }
   return null;
+}
+
+// Words after a negated symptom that say it did happen.
+const HAPPENED_AFTER = new Set(['again', 'anymore', 'before', 'often']);
+
+function saidToHaveHappened(tokens: readonly Token[], from: number): boolean {
+  for (let i = from; i < Math.min(tokens.length, from + 3); i++) if (HAPPENED_AFTER.has(tokens[i].word)) return true;
+  return false;
 }
 
 // Where a negation stops reaching: "No idea. It crashes now", "no idea, can someone fix it" and

@@ -7,7 +7,7 @@ import { exclusionsFor, matchMessage, type MatchResult } from '../matching/match
 import { normalizeText } from '../matching/normalize';
 import { tokenize } from '../matching/words';
 import type { EscalationRecord, IncomingMessage, Outcome, Reply, ReplyOption } from '../messages';
-import { saysDontKnow } from './answers';
+import { parseYesNo, saysDontKnow } from './answers';
 import { evaluateTable } from './decisionTable';
 import { TALK_TO_PERSON, wantsPerson } from './intents';
 import { describeSlot, readTurn } from './slots';
@@ -116,6 +116,8 @@ export function step(previous: ConversationState | null, message: IncomingMessag
   }
 
   const reading = readTurn(entry, normalized, state.pending);
+  // "Actually no, I didn't": a "no" that takes back the one "yes" given so far.
+  if (Object.keys(reading.filled).length === 0) Object.assign(reading.filled, takenBack(state, normalized));
   const understood = Object.keys(reading.filled).length > 0;
   Object.assign(state.slots, reading.filled);
   // "Not sure, and now it won't boot": what the message did say may already decide.
@@ -173,6 +175,15 @@ function afterResolution(
   return null;
 }
 
+const CORRECTION = /\b(?:actually|wait|sorry|oops|correction|i meant|my bad|scratch that)\b/i;
+
+/** The yes/no answer a correction takes back: only a "no", and only when one "yes" was given. */
+function takenBack(state: ConversationState, normalized: string): Record<string, SlotValue> {
+  if (!CORRECTION.test(normalized) || parseYesNo(normalized) !== 'no') return {};
+  const yeses = Object.entries(state.slots).filter(([, v]) => v.type === 'yes_no' && v.value === 'yes');
+  return yeses.length === 1 ? { [yeses[0][0]]: { type: 'yes_no', value: 'no' } } : {};
+}
+
 /** While the bot asked which known issue applies: read the answer, or ask again. */
 function choose(
   state: ConversationState,
@@ -191,12 +202,15 @@ function choose(
     return advance(state, picked, t, null);
   }
   const match = matchMessage(kb, employeeText(state));
-  if (match.decision.kind === 'match') {
+  // "Not sure, maybe KB5057589?" is a guess: the advice depends on the update, so the bot shows
+  // where to look rather than follow it.
+  const guessing = saysDontKnow(tokens) || /\b(?:maybe|perhaps|probably|i think|i guess)\b|\?\s*$/i.test(message.text);
+  if (match.decision.kind === 'match' && !guessing) {
     const entry = kb.get(match.decision.entryId)!;
     enterEntry(state, entry, employeeTurns(state));
     return advance(state, entry, t, match);
   }
-  if (saysDontKnow(tokens) || answer === TEXTS.dontKnowWhich.toLowerCase()) {
+  if (guessing || answer === TEXTS.dontKnowWhich.toLowerCase()) {
     state.dontKnow += 1;
     if (state.dontKnow >= MAX_DONT_KNOW) return escalate(state, null, 'update_unknown', TEXTS.dontKnowTwice, t, match);
     return ask(state, whichQuestion(state, kb, TEXTS.whichHelp), null, t, match);

@@ -8,7 +8,7 @@ describe('parseYesNo', () => {
   it.each(['yes', 'yup', 'yep', 'Yeah!', 'y', 'sure', 'done', 'yes restarted twice already', 'I did', 'of course', 'ofc', 'yes, no problems since', 'yes and it didn\'t crash', 'yes, never froze', 'yes, works fine, no BSOD'])('reads %j as yes', (text) => {
     expect(yesNo(text)).toBe('yes');
   });
-  it.each(['no', 'nope', 'nah', 'no not yet', 'not yet', "haven't", 'never'])('reads %j as no', (text) => {
+  it.each(['no', 'nope', 'nah', 'no not yet', 'not yet', "haven't", 'never', "I didn't", "actually no I didn't"])('reads %j as no', (text) => {
     expect(yesNo(text)).toBe('no');
   });
   it.each(['ok', 'maybe', 'yes and no', 'I have 300 MB', 'hello', 'of course not', 'yes, no', 'yes I did, no wait, not yet'])('leaves %j unanswered rather than guess', (text) => {

@@ -80,7 +80,14 @@ describe('symptoms reported around answers', () => {
     },
   );
 
-  it.each(['no crashes or freezes or blue screens, just the error', "I was worried it would crash but everything's fine"])('raise nothing for %j', (text) => {
+  it.each(["yes, it hasn't bluescreened again since then", 'never had a BSOD before this update, now I got 3 today', "I've never seen it crash this often"])(
+    'raise a flag for a symptom denied in form only: %j',
+    (text) => {
+      expect(read(text).filled.system_degraded).toEqual({ type: 'flag', value: true });
+    },
+  );
+
+  it.each(['no crashes or freezes or blue screens, just the error', "I was worried it would crash but everything's fine", 'no crashes since the reboot'])('raise nothing for %j', (text) => {
     expect(read(text).filled.system_degraded).toBeUndefined();
   });
 });
