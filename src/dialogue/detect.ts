@@ -21,6 +21,17 @@ export interface DetectOptions {
   anyForm?: boolean;
 }
 
+/**
+ * `detect` for lists read often: phrases missing one of their words are skipped before the
+ * word-by-word search (see presentWords). Same result, in the list's order.
+ */
+export function detectListed(detectors: readonly Detector[], tokens: readonly Token[], lowerText: string, options: DetectOptions = {}): Detection | null {
+  if (detectors.length === 0) return null;
+  const present = presentWords(vocabularyOf(detectors), tokens, options.anyForm === true);
+  const candidates = detectors.filter((d) => d.regex !== undefined || (d.words ?? []).every((w) => present.has(w)));
+  return detect(candidates, tokens, lowerText, options);
+}
+
 /** The first of `detectors` found in the message, or null. */
 export function detect(detectors: readonly Detector[], tokens: readonly Token[], lowerText: string, options: DetectOptions = {}): Detection | null {
   for (const detector of detectors) {

@@ -3,7 +3,7 @@ import type { CompiledEntry, CompiledQuestion, Detector } from '../knowledge/kno
 import { NEGATIONS, tokenize, type Token } from '../matching/words';
 import { CLAUSE_BREAK, findSizes, parseYesNo, saysBareNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
 import { holdsBackYes, inQuestion, sizeNotStated } from './certainty';
-import { detect, raisedIn } from './detect';
+import { detectListed, raisedIn } from './detect';
 import type { SlotValue } from './state';
 
 type SizeQuestion = Extract<CompiledQuestion, { type: 'size' }>;
@@ -77,9 +77,9 @@ function yesNoPhrases(q: Extract<CompiledQuestion, { type: 'yes_no' }>, text: st
   for (const { clause, question } of clausesOf(text)) {
     const tokens = tokenize(clause);
     const lower = clause.toLowerCase();
-    const no = detect(q.noWhen, tokens, lower);
+    const no = detectListed(q.noWhen, tokens, lower);
     if (no && !no.negated) return { type: 'yes_no', value: 'no' };
-    const found = no ?? detect(q.yesWhen, tokens, lower);
+    const found = no ?? detectListed(q.yesWhen, tokens, lower);
     if (!found) continue;
     if (found !== no && found.negated) return { type: 'yes_no', value: 'no' };
     // A "no" after the phrase in its clause ("Rebooted: no") leaves it unclear.
@@ -154,7 +154,7 @@ function aboutSomethingElse(q: SizeQuestion, text: string, index: number): boole
 }
 
 function saidOf(detectors: readonly Detector[], clause: string): boolean {
-  return detectors.length > 0 && detect(detectors, tokenize(clause), clause.toLowerCase(), { anyForm: true }) !== null;
+  return detectors.length > 0 && detectListed(detectors, tokenize(clause), clause.toLowerCase(), { anyForm: true }) !== null;
 }
 
 function directAnswer(q: CompiledQuestion, text: string, tokens: Token[]): Reading {
