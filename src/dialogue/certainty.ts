@@ -77,9 +77,12 @@ const RESTARTED_THINGS = new Set(['service', 'services', 'installation', 'instal
 const RESTART_WORDS = new Set(['restart', 'restarted', 'restarting', 'reboot', 'rebooted', 'rebooting']);
 const ARTICLES = new Set(['the', 'a', 'my', 'windows', 'that', 'this']);
 
-/** Whether the text holds back a "yes": doubt, intent, correction, or a restart of something else. */
+/**
+ * Whether the text holds back a "yes": doubt, intent, correction, or a restart of something else.
+ * Questions the employee adds are left out ("yes, I restarted. what should I do now?").
+ */
 export function holdsBackYes(text: string): boolean {
-  const typed = words(text);
+  const typed = words(statementsOf(text));
   if (typed.some((w) => NOT_YET.has(w)) || NOT_YET_RUNS.some((run) => hasRun(typed, run))) return true;
   // Clause by clause: in "rebooted, windows update still fails" the update was not restarted.
   return text.split(CLAUSE_BREAK).some((clause) => {
@@ -108,10 +111,29 @@ export function sizeNotStated(clause: string, before: string, question: boolean,
   return words(before).slice(-DENIAL_REACH).some((w) => DENIALS.has(w));
 }
 
-/** Whether the sentence around `index` asks something (ends with a question mark). */
+/**
+ * Whether the clause at `index` asks something: it ends with a question mark. In "600 MB free,
+ * is it safe to ignore?" the size is stated; in "does it have 250 MB free?" it is asked.
+ */
 export function inQuestion(text: string, index: number): boolean {
-  const end = text.slice(index).search(/[.!?\n]/);
-  return end >= 0 && text[index + end] === '?';
+  const rest = text.slice(index);
+  const end = rest.search(CLAUSE_BREAK);
+  return end >= 0 && rest[end] === '?';
+}
+
+/** The text without its questions: each clause a question mark ends is dropped. */
+function statementsOf(text: string): string {
+  if (!text.includes('?')) return text;
+  return text
+    .split(/(?<=\?)/)
+    .map((part) => (part.endsWith('?') ? part.slice(0, Math.max(0, lastBreak(part))) : part))
+    .join(' ');
+}
+
+function lastBreak(part: string): number {
+  let at = 0;
+  for (const m of part.slice(0, -1).matchAll(CLAUSE_BREAK)) at = m.index + m[0].length;
+  return at;
 }
 
 function hasRun(typed: readonly string[], run: readonly string[]): boolean {

@@ -94,8 +94,11 @@ function yesNoPhrases(q: Extract<CompiledQuestion, { type: 'yes_no' }>, text: st
 function clausesOf(text: string): Array<{ clause: string; question: boolean }> {
   const out: Array<{ clause: string; question: boolean }> = [];
   for (const sentence of text.split(SENTENCE_END)) {
-    const question = sentence.trimEnd().endsWith('?');
-    for (const clause of sentence.split(CLAUSE_BREAK)) if (clause.trim() !== '') out.push({ clause, question });
+    // Only the clause the question mark ends is asked: in "I rebooted twice, what should I do?"
+    // the restart is stated.
+    const clauses = sentence.split(CLAUSE_BREAK).filter((clause) => clause.trim() !== '');
+    const asks = sentence.trimEnd().endsWith('?');
+    clauses.forEach((clause, i) => out.push({ clause, question: asks && i === clauses.length - 1 }));
   }
   return out;
 }

@@ -29,7 +29,15 @@ describe('a "yes" the employee only mentions', () => {
     expect(read(text, 'rebooted')).toEqual({ filled: {}, dontKnow: true });
   });
 
-  it.each(['yes', 'yes I restarted', 'done, rebooted', 'I rebooted and the recovery partition has 600 MB free', 'KB5057589 error even after restart'])(
+  it.each([
+    'yes',
+    'yes I restarted',
+    'done, rebooted',
+    'I rebooted and the recovery partition has 600 MB free',
+    'KB5057589 error even after restart',
+    'yes, I restarted. what should I do now?',
+    'KB5057589 keeps failing, I already rebooted twice, what should I do?',
+  ])(
     'still reads a stated restart: %j',
     (text) => {
       expect(read(text, 'rebooted').filled.rebooted).toEqual({ type: 'yes_no', value: 'yes' });
@@ -51,6 +59,10 @@ describe('a size the employee only mentions', () => {
     'diskpart says: Partition 4    Recovery           529 MB   237 GB',
   ])('does not fill the free space from %j', (text) => {
     expect(read(text).filled.recovery_free_mb).toBeUndefined();
+  });
+
+  it('is stated when only another clause asks something', () => {
+    expect(read('KB5057589 failed, recovery partition has 600 MB free, is it safe to ignore?').filled.recovery_free_mb).toEqual({ type: 'size', mb: 600 });
   });
 
   it('is heard as "not sure" when answering the question', () => {
