@@ -143,7 +143,8 @@ const UNITS = Object.keys(UNIT_MB)
   .sort((a, b) => b.length - a.length)
   .join('|');
 // A figure inside a fraction or a path ("1/8 GB") is not a size: it would read as 8 GB.
-const SIZE = new RegExp(`(?<![\\w.,/])(\\d{1,9}(?:[.,]\\d{1,3})?|\\.\\d{1,3})(?:\\s*(${UNITS})(?![a-z]))?(?![\\w/])`, 'gi');
+// "209,715,200 bytes": two or more thousands groups are one number.
+const SIZE = new RegExp(`(?<![\\w.,/])(\\d{1,3}(?:,\\d{3}){2,}|\\d{1,9}(?:[.,]\\d{1,3})?|\\.\\d{1,3})(?:\\s*(${UNITS})(?![a-z]))?(?![\\w/])`, 'gi');
 // Words before a size that make it a bound, tried in this order ("not less than" before
 // "less than"). "almost 250 MB" and "not even 250 MB" are under 250: for a threshold of 250,
 // reading them as 250 would be wrong advice.
@@ -272,6 +273,7 @@ function boundOf(before: string, after: string): SizeBound | undefined {
 
 /** "0,4" is 0.4 (decimal comma); "1,024" is 1024 (thousands). */
 function readNumber(written: string): number | null {
+  if (/^\d{1,3}(?:,\d{3}){2,}$/.test(written)) return Number(written.replace(/,/g, ''));
   const comma = /^(\d+),(\d+)$/.exec(written);
   let normalized = written;
   if (comma) normalized = comma[2].length === 3 && comma[1] !== '0' ? comma[1] + comma[2] : `${comma[1]}.${comma[2]}`;

@@ -53,6 +53,8 @@ export function detect(detectors: readonly Detector[], tokens: readonly Token[],
   return null;
 }
 
+const HAS_DIGIT = /\d/;
+
 // Words after a negated symptom that say it did happen.
 const HAPPENED_AFTER = new Set(['again', 'anymore', 'before', 'often']);
 
@@ -184,6 +186,8 @@ function findWords(words: readonly string[], stems: readonly string[] | null, to
 
 function sameWord(typed: string, wanted: string): boolean {
   if (typed === wanted) return true;
+  // Digits are exact: "kb5057598" is another update, not a typo of "kb5057589".
+  if (HAS_DIGIT.test(typed) || HAS_DIGIT.test(wanted)) return false;
   const edits = Math.min(allowedEdits(typed.length), allowedEdits(wanted.length));
   return edits > 0 && withinEdits(typed, wanted, edits);
 }

@@ -24,6 +24,8 @@ export interface ConversationState {
   /** While choosing: the entries offered. */
   candidates: string[];
   slots: Record<string, SlotValue>;
+  /** The question the latest "yes" answered: a correction ("actually no") takes it back. */
+  lastYes?: string;
   /** The question waiting for an answer (a question name, or `which` while choosing). */
   pending: string | null;
   /** Answers in a row that could not be understood. */

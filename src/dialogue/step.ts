@@ -119,7 +119,7 @@ export function step(previous: ConversationState | null, message: IncomingMessag
   // "Actually no, I didn't": a "no" that takes back the one "yes" given so far.
   if (Object.keys(reading.filled).length === 0) Object.assign(reading.filled, takenBack(state, normalized));
   const understood = Object.keys(reading.filled).length > 0;
-  Object.assign(state.slots, reading.filled);
+  remember(state, reading.filled);
   // "Not sure, and now it won't boot": what the message did say may already decide.
   const decided = understood && evaluateTable(entry, state.slots).kind === 'fire';
   if (reading.dontKnow && state.pending && !decided) {
@@ -177,11 +177,17 @@ function afterResolution(
 
 const CORRECTION = /\b(?:actually|wait|sorry|oops|correction|i meant|my bad|scratch that)\b/i;
 
-/** The yes/no answer a correction takes back: only a "no", and only when one "yes" was given. */
+/** The yes/no answer a correction takes back: only a "no", and only the latest "yes". */
 function takenBack(state: ConversationState, normalized: string): Record<string, SlotValue> {
-  if (!CORRECTION.test(normalized) || parseYesNo(normalized) !== 'no') return {};
-  const yeses = Object.entries(state.slots).filter(([, v]) => v.type === 'yes_no' && v.value === 'yes');
-  return yeses.length === 1 ? { [yeses[0][0]]: { type: 'yes_no', value: 'no' } } : {};
+  if (!CORRECTION.test(normalized) || parseYesNo(normalized) !== 'no' || !state.lastYes) return {};
+  const given = state.slots[state.lastYes];
+  return given?.type === 'yes_no' && given.value === 'yes' ? { [state.lastYes]: { type: 'yes_no', value: 'no' } } : {};
+}
+
+/** Keeps a message's answers, and which "yes" came last (the one a correction takes back). */
+function remember(state: ConversationState, filled: Record<string, SlotValue>): void {
+  Object.assign(state.slots, filled);
+  for (const [name, value] of Object.entries(filled)) if (value.type === 'yes_no' && value.value === 'yes') state.lastYes = name;
 }
 
 /** While the bot asked which known issue applies: read the answer, or ask again. */
@@ -336,12 +342,13 @@ function enterEntry(state: ConversationState, entry: CompiledEntry, turns: strin
   state.entryId = entry.id;
   state.candidates = [];
   state.slots = {};
+  delete state.lastYes;
   state.pending = null;
   state.misunderstood = 0;
   state.dontKnow = 0;
   // Everything said so far counts: what the employee already told us is never asked again.
   // Answers are read from the same normalized text as matches (Teams HTML, Slack markup).
-  for (const text of turns) Object.assign(state.slots, readTurn(entry, normalizeText(text), null).filled);
+  for (const text of turns) remember(state, readTurn(entry, normalizeText(text), null).filled);
 }
 
 function newState(message: IncomingMessage, at: string): ConversationState {

@@ -32,7 +32,7 @@ describe('helpdesk-bot kb lint', () => {
     expect(await runCli(['kb', 'lint', dir], io)).toBe(1);
     const err = io.err();
     expect(err).toContain(`${file}:${typoLine + 1}:3 match.requires_any: unknown key "requires_any"`);
-    expect(err).toContain(`${file}:${flowLine + 1}:13 flow[3].when.recovery_free: unknown question "recovery_free" (declared: rebooted, recovery_free_mb, system_degraded, winre_disabled)`);
+    expect(err).toContain(`${file}:${flowLine + 1}:13 flow[3].when.recovery_free: unknown question "recovery_free" (declared: is_kb5057589, rebooted, recovery_free_mb, system_degraded, winre_disabled)`);
     expect(err.trim().split('\n').pop()).toBe('2 problems in 1 file; nothing was changed.');
   });
 
@@ -41,7 +41,7 @@ describe('helpdesk-bot kb lint', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('resolve: safe_to_ignore', 'resolve: safe_to_ignor').replace('then_ask: rebooted', 'then_ask: restarted'));
     const io = captureIo();
     expect(await runCli(['kb', 'lint', dir], io)).toBe(1);
-    expect(io.err()).toMatch(/flow\[4\]\.resolve: unknown reply "safe_to_ignor" .*\n[\s\S]*hint: did you mean "safe_to_ignore"\?/);
+    expect(io.err()).toMatch(/flow\[5\]\.resolve: unknown reply "safe_to_ignor" .*\n[\s\S]*hint: did you mean "safe_to_ignore"\?/);
     expect(io.err()).toContain('flow[2].then_ask: unknown question "restarted"');
     expect(io.err()).toContain('2 problems in 1 file');
   });

@@ -5,6 +5,8 @@ import { FALSE_ERROR, shippedKnowledge } from '../helpers/knowledge';
 
 const entry = shippedKnowledge().get(FALSE_ERROR)!;
 const yes = { type: 'yes_no', value: 'yes' } as const;
+/** The update named (as KB5057589 or April 2025): the resolution needs it. */
+const named = { is_kb5057589: yes };
 const no = { type: 'yes_no', value: 'no' } as const;
 const size = (mb: number) => ({ type: 'size', mb }) as const;
 const bounded = (mb: number, bound: SizeBound) => ({ type: 'size', mb, bound }) as const;
@@ -32,7 +34,7 @@ describe('the KB5057589 decision table', () => {
     [0.1, 'escalate'],
     [1024, 'resolve'],
   ])('with %d MB free: %s', (free, action) => {
-    const result = evaluateTable(entry, { rebooted: yes, recovery_free_mb: size(free) });
+    const result = evaluateTable(entry, { ...named, rebooted: yes, recovery_free_mb: size(free) });
     expect(result.kind).toBe('fire');
     expect(result.kind === 'fire' && Object.keys(result.rule)).toContain(action);
   });
@@ -49,10 +51,15 @@ describe('the KB5057589 decision table', () => {
   });
 
   it('resolves on a bound that settles the threshold, and asks again on one that does not', () => {
-    expect(evaluateTable(entry, { rebooted: yes, recovery_free_mb: bounded(300, 'above') })).toMatchObject({ kind: 'fire', rule: { resolve: 'safe_to_ignore' } });
+    expect(evaluateTable(entry, { ...named, rebooted: yes, recovery_free_mb: bounded(300, 'above') })).toMatchObject({ kind: 'fire', rule: { resolve: 'safe_to_ignore' } });
     expect(evaluateTable(entry, { rebooted: yes, recovery_free_mb: bounded(250, 'below') })).toMatchObject({ kind: 'fire', rule: { escalate: 'recovery_partition_too_small' } });
     expect(evaluateTable(entry, { rebooted: yes, recovery_free_mb: bounded(1024, 'below') })).toEqual({ kind: 'ask', question: 'recovery_free_mb', index: 3, unsettled: true });
     expect(evaluateTable(entry, { rebooted: yes, recovery_free_mb: bounded(300, 'at_most') })).toMatchObject({ kind: 'ask', unsettled: true });
+  });
+
+  it('asks which update it is last, only when it was not named, and hands over when it is another', () => {
+    expect(evaluateTable(entry, { rebooted: yes, recovery_free_mb: size(400) })).toMatchObject({ kind: 'ask', question: 'is_kb5057589' });
+    expect(evaluateTable(entry, { is_kb5057589: no, rebooted: yes, recovery_free_mb: size(400) })).toMatchObject({ kind: 'fire', rule: { escalate: 'another_update' } });
   });
 
   it('escalates WinRE disabled before asking anything', () => {
