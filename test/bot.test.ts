@@ -39,7 +39,7 @@ describe('a KB5057589 conversation', () => {
     expect(third).toMatchObject({ outcome: 'resolved', entryId: FALSE_ERROR });
     expect(allText(third)).toContain('safe to ignore');
     expect(allText(third)).toContain('`reagentc /info`');
-    expect(allText(third)).toContain('409.6 MB free');
+    expect(allText(third)).toContain('0,4 GB free');
   });
 
   it('resolves at once when the first message carries every answer', async () => {
@@ -107,7 +107,7 @@ describe('a KB5057589 conversation', () => {
     const { converse } = makeBot();
     const turn = await converse('KB5057589 failed with 0x80070643', 'yes', '262144 KB');
     expect(turn).toMatchObject({ outcome: 'resolved', entryId: FALSE_ERROR });
-    expect(allText(turn)).toContain('256 MB free');
+    expect(allText(turn)).toContain('262144 KB free');
   });
 
   it('takes back a "yes" when the employee corrects it, and sends them to restart', async () => {

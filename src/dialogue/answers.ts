@@ -23,6 +23,13 @@ const DONT_KNOW: ReadonlyArray<readonly string[]> = [
   ['how', 'do', 'i', 'find'],
   ['no', 'way', 'to', 'check'],
   ['unknown'],
+  ['not', 'admin'],
+  ['no', 'admin'],
+  ['not', 'an', 'admin'],
+  ['no', 'access'],
+  ['can', 'not', 'run'],
+  ['can', 'not', 'check'],
+  ['can', 'not', 'open'],
 ];
 
 const NO_SPACE: ReadonlyArray<readonly string[]> = [['none'], ['zero'], ['nothing'], ['no', 'space'], ['no', 'free', 'space'], ['full']];
@@ -41,7 +48,9 @@ export function saysDontKnow(tokens: readonly Token[]): boolean {
 
 // Where a clause ends: sentence punctuation or a comma before a space ("0.3 GB" and "0,3 GB"
 // stay whole), a line break, or a conjunction that starts another statement.
-export const CLAUSE_BREAK = /[.!?;,](?=\s|$)|\n|\s(?:and|but|while|whereas|though|although|however)\s/gi;
+// "with" only before a figure called free: "is 750 MB with 320 MB free" is two statements,
+// "the EFI partition with 300 MB" one.
+export const CLAUSE_BREAK = /[.!?;,](?=\s|$)|\n|\s(?:and|but|while|whereas|though|although|however)\s|\swith\s(?=[\d.,]+\s?[a-z]*\s(?:free|left|available|remaining)\b)/gi;
 
 // Words that may stand beside yes or no in a bare answer ("no, I haven't", "yes I did").
 const FILLER = new Set(['i', 'it', 'we', 'did', 'do', 'does', 'have', 'has', 'had', 'is', 'was', 'yet', 'just', 'ok', 'okay', 'well', 'so', 'oh', 'um', 'sorry', 'thanks', 'thank', 'you', 'please', 'really']);
@@ -97,6 +106,8 @@ export const APPROXIMATE = 0.1;
 export interface SizeReading {
   /** The size in MB (1 GB = 1024 MB, as Windows reports). */
   mb: number;
+  /** The figure as written, unit included when there was one ("0.4 GB", "300 megs"). */
+  said?: string;
   bound?: SizeBound;
   /** Character position in the text, to judge which words stand near it. */
   index: number;
@@ -144,7 +155,7 @@ const UNITS = Object.keys(UNIT_MB)
   .join('|');
 // A figure inside a fraction or a path ("1/8 GB") is not a size: it would read as 8 GB.
 // "209,715,200 bytes": two or more thousands groups are one number.
-const SIZE = new RegExp(`(?<![\\w.,/])(\\d{1,3}(?:,\\d{3}){2,}|\\d{1,9}(?:[.,]\\d{1,3})?|\\.\\d{1,3})(?:\\s*(${UNITS})(?![a-z]))?(?![\\w/])`, 'gi');
+const SIZE = new RegExp(`(?<![\\w.,/])(\\d{1,3}(?:,\\d{3}){2,}|\\d{1,9}(?:[.,]\\d{1,3})?|\\.\\d{1,3})(?:\\s*(${UNITS})(?![a-z]))?(?![\\w/%])`, 'gi');
 // Words before a size that make it a bound, tried in this order ("not less than" before
 // "less than"). "almost 250 MB" and "not even 250 MB" are under 250: for a threshold of 250,
 // reading them as 250 would be wrong advice.
@@ -198,7 +209,8 @@ export function findSizes(written: string, defaultUnitMb: number | null): SizeRe
     if (unitMb === null && (withUnit || defaultUnitMb === null)) continue;
     const mb = r.value * (unitMb ?? defaultUnitMb ?? 1);
     const bound = boundOf(text.slice(Math.max(0, r.index - 20), r.index), text.slice(r.end, r.end + 20));
-    readings.push(bound ? { mb, bound, index: r.index } : { mb, index: r.index });
+    const said = r.unitMb === null ? undefined : written.slice(r.index, r.end).replace(/\s+/g, ' ').replace(/(\d)([a-z])/gi, '$1 $2');
+    readings.push({ mb, ...(bound && { bound }), ...(said && { said }), index: r.index });
   }
   return readings;
 }

@@ -45,6 +45,13 @@ const NOT_YET = new Set([
   'wait',
   'meant',
   'correction',
+  // Not a restart: sleep, hibernation, a closed lid, a shutdown (Fast Startup resumes it).
+  'sleep',
+  'asleep',
+  'hibernate',
+  'hibernated',
+  'lid',
+  'shutdown',
 ]);
 const NOT_YET_RUNS: ReadonlyArray<readonly string[]> = [
   ['not', 'sure'],
@@ -56,6 +63,17 @@ const NOT_YET_RUNS: ReadonlyArray<readonly string[]> = [
   ['before', 'the', 'install'],
   ['before', 'installing'],
   ['before', 'it', 'installed'],
+  ['shut', 'down'],
+  ['logged', 'off'],
+  ['logged', 'out'],
+  ['signed', 'out'],
+  ['log', 'off'],
+  ['shut', 'it', 'down'],
+  ['turned', 'it', 'off'],
+  ['does', 'that', 'count'],
+  ['does', 'it', 'count'],
+  ['is', 'that', 'enough'],
+  ['is', 'that', 'the', 'same'],
 ];
 
 // The same for a size, which may also be quoted ("it needs 250 MB") or remembered ("before").

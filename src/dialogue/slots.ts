@@ -1,6 +1,6 @@
 /** Fills an entry's questions from what the employee wrote, wherever they wrote it. */
 import type { CompiledEntry, CompiledQuestion, Detector } from '../knowledge/knowledgeBase';
-import { NEGATIONS, tokenize, type Token } from '../matching/words';
+import { tokenize, type Token } from '../matching/words';
 import { CLAUSE_BREAK, findSizes, parseYesNo, saysBareNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
 import { holdsBackYes, inQuestion, sizeNotStated } from './certainty';
 import { detectListed, raisedIn } from './detect';
@@ -60,7 +60,8 @@ function findAnywhere(q: CompiledQuestion, text: string, asAnswer: boolean): Rea
       return yesNoPhrases(q, text, asAnswer);
     case 'size': {
       if (q.context.length === 0) return null;
-      return stated(text, findSizes(text, null).filter((s) => aboutSubject(q, text, s.index)));
+      const sizes = findSizes(text, null).filter((s) => saidOf(q.context, around(text, s.index, STATEMENT_BREAK)));
+      return stated(text, besideOtherSizes(q, text, sizes));
     }
   }
 }
@@ -82,13 +83,18 @@ function yesNoPhrases(q: Extract<CompiledQuestion, { type: 'yes_no' }>, text: st
     const found = no ?? detectListed(q.yesWhen, tokens, lower);
     if (!found) continue;
     if (found !== no && found.negated) return { type: 'yes_no', value: 'no' };
-    // A "no" after the phrase in its clause ("Rebooted: no") leaves it unclear.
-    if (question || holdsBackYes(asAnswer ? text : clause) || tokens.some((t) => NEGATIONS.has(t.word))) heldBack = true;
+    // A clause that ends in a "no" ("Rebooted: no") leaves it unclear.
+    // A pattern the support lead wrote ("kb5057589") names a fact, whatever else the clause says
+    // ("KB5057589 won't install"); words are weighed for doubt and intent.
+    const weighed = found.detector.regex === undefined || asAnswer;
+    if (question || (weighed && holdsBackYes(asAnswer ? text : clause)) || CLAUSE_END_NO.has(tokens.at(-1)?.word ?? '')) heldBack = true;
     else yes = true;
   }
   if (yes) return saysBareNo(text) ? null : { type: 'yes_no', value: 'yes' };
   return heldBack ? HELD_BACK : null;
 }
+
+const CLAUSE_END_NO = new Set(['no', 'nope', 'nah', 'not']);
 
 /** The clauses of a text, each with whether its sentence is a question. */
 function clausesOf(text: string): Array<{ clause: string; question: boolean }> {
@@ -106,8 +112,9 @@ function clausesOf(text: string): Array<{ clause: string; question: boolean }> {
 // After sentence punctuation and a space ("1.5 GB" stays whole), or at a line break.
 const SENTENCE_END = /(?<=[.!?])\s+|\n+/;
 
-// Where a statement ends: a clause break (CLAUSE_BREAK) other than a comma.
-const STATEMENT_BREAK = /[.!?;](?=\s|$)|\n|\s(?:and|but|while|whereas|though|although|however)\s/gi;
+// Where a sentence ends: what a size is about may be said anywhere in it ("the recovery
+// partition is 1 GB but only 120 MB free"); other things are ruled out clause by clause.
+const STATEMENT_BREAK = /[.!?;](?=\s|$)|\n/g;
 
 /**
  * The text around a size up to the nearest breaks, at most CONTEXT_CHARS on each side. What a
@@ -138,7 +145,8 @@ function spanAround(text: string, index: number, breaks: RegExp): { start: numbe
  * The smallest of the sizes the text states; HELD_BACK when there were sizes but each was only
  * mentioned (asked about, doubted, quoted, denied: see certainty.ts).
  */
-function stated(text: string, sizes: readonly SizeReading[]): Reading {
+function stated(text: string, sizes: readonly SizeReading[] | typeof HELD_BACK): Reading {
+  if (sizes === HELD_BACK) return HELD_BACK;
   const meant = sizes.filter((s) => {
     const { start, end } = spanAround(text, s.index, CLAUSE_BREAK);
     return !sizeNotStated(text.slice(start, end), text.slice(start, s.index), inQuestion(text, s.index), s.bound !== undefined);
@@ -147,10 +155,18 @@ function stated(text: string, sizes: readonly SizeReading[]): Reading {
   return smallest(meant);
 }
 
-/** Whether a size stands where the question's context names its subject, and nothing else does. */
-function aboutSubject(q: SizeQuestion, text: string, index: number): boolean {
-  return saidOf(q.context, around(text, index, STATEMENT_BREAK)) && !aboutSomethingElse(q, text, index);
+/**
+ * The sizes not about something else. When some are ("529 MB, 480 MB used"), the others count
+ * only where they are called free: beside a used or total figure, a bare one may be the total.
+ */
+function besideOtherSizes(q: SizeQuestion, text: string, sizes: readonly SizeReading[]): SizeReading[] | typeof HELD_BACK {
+  const own = sizes.filter((s) => !aboutSomethingElse(q, text, s.index));
+  if (own.length === sizes.length) return own;
+  const calledFree = own.filter((s) => FREE.test(around(text, s.index, CLAUSE_BREAK)));
+  return calledFree.length === own.length ? own : HELD_BACK;
 }
+
+const FREE = /\b(free|left|available|remaining|unused|spare)\b/i;
 
 function aboutSomethingElse(q: SizeQuestion, text: string, index: number): boolean {
   return saidOf(q.notAbout, around(text, index, CLAUSE_BREAK));
@@ -169,9 +185,9 @@ function directAnswer(q: CompiledQuestion, text: string, tokens: Token[]): Readi
     }
     case 'size': {
       // The question was asked, so a size answers it unless its clause says it is about something else.
-      const sizes = findSizes(text, q.unitMb).filter((s) => !aboutSomethingElse(q, text, s.index));
-      if (sizes.length === 0 && saysNoSpace(tokens)) return { type: 'size', mb: 0 };
-      return stated(text, sizes);
+      const all = findSizes(text, q.unitMb);
+      if (all.length === 0 && saysNoSpace(tokens)) return { type: 'size', mb: 0 };
+      return stated(text, besideOtherSizes(q, text, all));
     }
     case 'flag':
       return null;
@@ -182,7 +198,7 @@ function directAnswer(q: CompiledQuestion, text: string, tokens: Token[]): Readi
 function smallest(sizes: readonly SizeReading[]): SlotValue | null {
   if (sizes.length === 0) return null;
   const least = sizes.reduce((a, b) => (b.mb < a.mb ? b : a));
-  return least.bound ? { type: 'size', mb: least.mb, bound: least.bound } : { type: 'size', mb: least.mb };
+  return { type: 'size', mb: least.mb, ...(least.bound && { bound: least.bound }), said: least.said };
 }
 
 /** Readable form of an answer, for escalations and placeholders. */
@@ -193,7 +209,8 @@ export function describeSlot(value: SlotValue): string {
     case 'flag':
       return value.value ? 'yes' : 'no';
     case 'size': {
-      const size = value.mb >= 1024 ? `${round(value.mb / 1024)} GB` : `${round(value.mb)} MB`;
+      // As the employee wrote it ("0.4 GB", not "409.6 MB"), when they wrote it.
+      const size = value.said ?? (value.mb >= 1024 ? `${round(value.mb / 1024)} GB` : `${round(value.mb)} MB`);
       return value.bound ? `${BOUND_WORDS[value.bound]} ${size}` : size;
     }
   }

@@ -3,7 +3,11 @@ import type { ChannelName, TranscriptLine } from '../messages';
 import type { SizeBound } from './answers';
 
 /** A size's `bound` says how the written figure relates to the true one (absent: it is the figure). */
-export type SlotValue = { type: 'yes_no'; value: 'yes' | 'no' } | { type: 'size'; mb: number; bound?: SizeBound } | { type: 'flag'; value: boolean };
+export type SlotValue =
+  | { type: 'yes_no'; value: 'yes' | 'no' }
+  /** `said`: the figure as the employee wrote it ("0.4 GB"), for replies. */
+  | { type: 'size'; mb: number; bound?: SizeBound; said?: string }
+  | { type: 'flag'; value: boolean };
 
 /** Bumped when the shape changes, so stores can tell old records from new ones. */
 export const STATE_VERSION = 1;

@@ -61,15 +61,28 @@ describe('findSizes', () => {
     ['300MB+', 300, 'at_least'],
     ['300 MB or more', 300, 'at_least'],
   ])('reads %j as %d MB, bound %s', (text, expected, bound) => {
-    expect(findSizes(text, 1)).toEqual([{ mb: expected, bound, index: expect.any(Number) }]);
+    expect(findSizes(text, 1)).toEqual([{ mb: expected, bound, said: expect.any(String), index: expect.any(Number) }]);
   });
 
   it.each(['about 300 MB', 'around 300 MB', '~300 MB', 'roughly 300MB', '300 MB or so'])('reads %j as an estimate', (text) => {
-    expect(findSizes(text, 1)).toEqual([{ mb: 300, bound: 'about', index: expect.any(Number) }]);
+    expect(findSizes(text, 1)).toEqual([{ mb: 300, bound: 'about', said: expect.any(String), index: expect.any(Number) }]);
   });
 
   it.each(['300 MB', 'thunder 300 MB', 'only 300 MB', 'exactly 300 MB'])('reads %j as the figure itself', (text) => {
-    expect(findSizes(text, 1)).toEqual([{ mb: 300, index: expect.any(Number) }]);
+    expect(findSizes(text, 1)).toEqual([{ mb: 300, said: '300 MB', index: expect.any(Number) }]);
+  });
+
+  it.each([
+    ['0,4 GB', '0,4 GB'],
+    ['249MB', '249 MB'],
+    ['three hundred MB', 'three hundred MB'],
+    ['about 0.6GB', '0.6 GB'],
+  ])('keeps %j as written, for replies: %j', (text, said) => {
+    expect(findSizes(text, 1)[0].said).toBe(said);
+  });
+
+  it('says nothing of a bare number, which has no unit to repeat', () => {
+    expect(findSizes('400', 1)[0].said).toBeUndefined();
   });
 
   it('reads a range by its lower end, which is the one a threshold can trust', () => {
