@@ -96,9 +96,10 @@ function yesOrNo(words: readonly string[]): YesNo | null | undefined {
 /**
  * How a written size relates to the true one: `below` "less than 300 MB", `at_most` "300 MB at
  * most", `above` "more than 300 MB", `at_least` "300 MB or more", `about` "about 300 MB" (taken
- * as within APPROXIMATE of it). Absent: the size itself ("300 MB").
+ * as within APPROXIMATE of it), `between` "200-300 MB" (`mb` the lower end, `upToMb` the upper).
+ * Absent: the size itself ("300 MB").
  */
-export type SizeBound = 'below' | 'at_most' | 'above' | 'at_least' | 'about';
+export type SizeBound = 'below' | 'at_most' | 'above' | 'at_least' | 'about' | 'between';
 
 /** How far "about 300 MB" may be from 300 MB, as a share: near a threshold, an estimate cannot decide. */
 export const APPROXIMATE = 0.1;
@@ -108,6 +109,8 @@ export interface SizeReading {
   mb: number;
   /** The figure as written, unit included when there was one ("0.4 GB", "300 megs"). */
   said?: string;
+  /** The upper end of a range ("200-300 MB"). */
+  upToMb?: number;
   bound?: SizeBound;
   /** Character position in the text, to judge which words stand near it. */
   index: number;
@@ -184,8 +187,7 @@ interface RawNumber {
 /**
  * Every size in the text, in MB. A bare number counts only when `defaultUnitMb` is given (a
  * direct answer to a size question) and no size in the text has a unit. `less than 250 MB` is
- * 250 with the bound `below`, and a range (`200-300 MB`, `between 200 and 300 MB`) reads as its
- * lower end: the lower end is what a threshold can trust.
+ * 250 with the bound `below`, and a range (`200-300 MB`, `between 200 and 300 MB`) is `between`.
  */
 export function findSizes(written: string, defaultUnitMb: number | null): SizeReading[] {
   const text = spellOutNumbers(written);
@@ -202,14 +204,22 @@ export function findSizes(written: string, defaultUnitMb: number | null): SizeRe
     const r = raw[i];
     const next = raw[i + 1];
     let unitMb = r.unitMb;
+    let upper: RawNumber | undefined;
     if (unitMb === null && next?.unitMb != null && RANGE_JOIN.test(text.slice(r.end, next.index))) {
       unitMb = next.unitMb;
-      i++; // the upper end of the range is not trusted
+      upper = next;
+      i++;
     }
     if (unitMb === null && (withUnit || defaultUnitMb === null)) continue;
     const mb = r.value * (unitMb ?? defaultUnitMb ?? 1);
+    const end = upper?.end ?? r.end;
+    const said = unitMb === null ? undefined : written.slice(r.index, end).replace(/\s+/g, ' ').replace(/(\d)([a-z])/gi, '$1 $2');
+    if (upper) {
+      // "200-300 MB" is somewhere in between: below 250 only if all of it is, enough only if all of it is.
+      readings.push({ mb, bound: 'between', upToMb: upper.value * unitMb!, ...(said && { said }), index: r.index });
+      continue;
+    }
     const bound = boundOf(text.slice(Math.max(0, r.index - 20), r.index), text.slice(r.end, r.end + 20));
-    const said = r.unitMb === null ? undefined : written.slice(r.index, r.end).replace(/\s+/g, ' ').replace(/(\d)([a-z])/gi, '$1 $2');
     readings.push({ mb, ...(bound && { bound }), ...(said && { said }), index: r.index });
   }
   return readings;

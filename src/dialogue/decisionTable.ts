@@ -80,6 +80,8 @@ export function conditionHolds(condition: ConditionDefinition, value: SlotValue,
           return size < limit;
         case 'about':
           return size * (1 + APPROXIMATE) < limit ? true : size * (1 - APPROXIMATE) >= limit ? false : null;
+        case 'between':
+          return upTo(value, unitMb) < limit ? true : size >= limit ? false : null;
         case 'below':
           return size <= limit ? true : null;
         case 'at_most':
@@ -95,6 +97,8 @@ export function conditionHolds(condition: ConditionDefinition, value: SlotValue,
         return size >= limit;
       case 'about':
         return size * (1 - APPROXIMATE) >= limit ? true : size * (1 + APPROXIMATE) < limit ? false : null;
+      case 'between':
+        return size >= limit ? true : upTo(value, unitMb) < limit ? false : null;
       case 'at_least':
       case 'above':
         return size >= limit ? true : null;
@@ -108,4 +112,9 @@ export function conditionHolds(condition: ConditionDefinition, value: SlotValue,
   if (value.type === 'yes_no') return (value.value === 'yes') === wantYes;
   if (value.type === 'flag') return value.value === wantYes;
   return false;
+}
+
+/** The upper end of a range, in the question's unit (its lower end when it has none). */
+function upTo(value: Extract<SlotValue, { type: 'size' }>, unitMb: number): number {
+  return (value.upToMb ?? value.mb) / unitMb;
 }

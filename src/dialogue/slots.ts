@@ -157,16 +157,24 @@ function stated(text: string, sizes: readonly SizeReading[] | typeof HELD_BACK):
 
 /**
  * The sizes not about something else. When some are ("529 MB, 480 MB used"), the others count
- * only where they are called free: beside a used or total figure, a bare one may be the total.
+ * only where they are called free or said of the subject ("C: has 500 MB free, the recovery
+ * partition only 100 MB"): beside a used or total figure, a bare one may be the total.
  */
 function besideOtherSizes(q: SizeQuestion, text: string, sizes: readonly SizeReading[]): SizeReading[] | typeof HELD_BACK {
   const own = sizes.filter((s) => !aboutSomethingElse(q, text, s.index));
   if (own.length === sizes.length) return own;
-  const calledFree = own.filter((s) => FREE.test(around(text, s.index, CLAUSE_BREAK)));
-  return calledFree.length === own.length ? own : HELD_BACK;
+  // Beside a used or total figure of the same thing, only "free" says which figure is free.
+  const beside = sizes.filter((s) => !own.includes(s));
+  const usage = beside.some((s) => USAGE.test(around(text, s.index, CLAUSE_BREAK)));
+  const named = own.filter((s) => {
+    const clause = around(text, s.index, CLAUSE_BREAK);
+    return FREE.test(clause) || (!usage && saidOf(q.context, clause));
+  });
+  return named.length === own.length ? own : HELD_BACK;
 }
 
 const FREE = /\b(free|left|available|remaining|unused|spare)\b/i;
+const USAGE = /\b(used|in use|capacity|total|full|size|healthy)\b|%/i;
 
 function aboutSomethingElse(q: SizeQuestion, text: string, index: number): boolean {
   return saidOf(q.notAbout, around(text, index, CLAUSE_BREAK));
@@ -198,7 +206,7 @@ function directAnswer(q: CompiledQuestion, text: string, tokens: Token[]): Readi
 function smallest(sizes: readonly SizeReading[]): SlotValue | null {
   if (sizes.length === 0) return null;
   const least = sizes.reduce((a, b) => (b.mb < a.mb ? b : a));
-  return { type: 'size', mb: least.mb, ...(least.bound && { bound: least.bound }), said: least.said };
+  return { type: 'size', mb: least.mb, ...(least.bound && { bound: least.bound }), ...(least.upToMb !== undefined && { upToMb: least.upToMb }), said: least.said };
 }
 
 /** Readable form of an answer, for escalations and placeholders. */
@@ -209,14 +217,19 @@ export function describeSlot(value: SlotValue): string {
     case 'flag':
       return value.value ? 'yes' : 'no';
     case 'size': {
+      if (value.bound === 'between') return `between ${megabytes(value.mb)} and ${megabytes(value.upToMb ?? value.mb)}`;
       // As the employee wrote it ("0.4 GB", not "409.6 MB"), when they wrote it.
-      const size = value.said ?? (value.mb >= 1024 ? `${round(value.mb / 1024)} GB` : `${round(value.mb)} MB`);
+      const size = value.said ?? megabytes(value.mb);
       return value.bound ? `${BOUND_WORDS[value.bound]} ${size}` : size;
     }
   }
 }
 
-const BOUND_WORDS: Record<SizeBound, string> = { below: 'less than', at_most: 'at most', above: 'more than', at_least: 'at least', about: 'about' };
+const BOUND_WORDS: Record<SizeBound, string> = { below: 'less than', at_most: 'at most', above: 'more than', at_least: 'at least', about: 'about', between: 'between' };
+
+function megabytes(mb: number): string {
+  return mb >= 1024 ? `${round(mb / 1024)} GB` : `${round(mb)} MB`;
+}
 
 function round(n: number): string {
   return String(Math.round(n * 100) / 100);

@@ -6,7 +6,7 @@ import type { SizeBound } from './answers';
 export type SlotValue =
   | { type: 'yes_no'; value: 'yes' | 'no' }
   /** `said`: the figure as the employee wrote it ("0.4 GB"), for replies. */
-  | { type: 'size'; mb: number; bound?: SizeBound; said?: string }
+  | { type: 'size'; mb: number; bound?: SizeBound; said?: string; upToMb?: number }
   | { type: 'flag'; value: boolean };
 
 /** Bumped when the shape changes, so stores can tell old records from new ones. */

@@ -88,6 +88,16 @@ describe('conditionHolds on a size with a bound', () => {
     expect(conditionHolds(below, bounded(mb, bound))).toBe(isBelow);
     expect(conditionHolds(atLeast, bounded(mb, bound))).toBe(isAtLeast);
   });
+
+  it.each([
+    [100, 200, true, false],
+    [300, 400, false, true],
+    [200, 300, null, null],
+  ] as const)('a range %d-%d MB: below 250 %p, at least 250 %p', (mb, upToMb, isBelow, isAtLeast) => {
+    const range = { type: 'size', mb, bound: 'between', upToMb } as const;
+    expect(conditionHolds(below, range)).toBe(isBelow);
+    expect(conditionHolds(atLeast, range)).toBe(isAtLeast);
+  });
 });
 
 describe('an escalation further down the table', () => {
