@@ -189,5 +189,17 @@ function sameWord(typed: string, wanted: string): boolean {
   // Digits are exact: "kb5057598" is another update, not a typo of "kb5057589".
   if (HAS_DIGIT.test(typed) || HAS_DIGIT.test(wanted)) return false;
   const edits = Math.min(allowedEdits(typed.length), allowedEdits(wanted.length));
-  return edits > 0 && withinEdits(typed, wanted, edits);
+  if (edits === 0 || Math.abs(typed.length - wanted.length) > edits) return false;
+  // The same pairs come back with every message (a phrase word against "restarted"): remembered.
+  const key = `${typed} ${wanted}`;
+  let near = nearPairs.get(key);
+  if (near === undefined) {
+    near = withinEdits(typed, wanted, edits);
+    if (nearPairs.size >= NEAR_PAIRS_LIMIT) nearPairs.clear();
+    nearPairs.set(key, near);
+  }
+  return near;
 }
+
+const nearPairs = new Map<string, boolean>();
+const NEAR_PAIRS_LIMIT = 50_000;
