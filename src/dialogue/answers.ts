@@ -303,7 +303,8 @@ function readNumber(written: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-function indexOfRun(words: readonly string[], run: readonly string[]): number {
+/** Where a run of words starts in a list of words, or -1. */
+export function indexOfRun(words: readonly string[], run: readonly string[]): number {
   outer: for (let i = 0; i + run.length <= words.length; i++) {
     for (let j = 0; j < run.length; j++) if (words[i + j] !== run[j]) continue outer;
     return i;

@@ -5,7 +5,7 @@
  * thing it must never do is say "safe to ignore" on an answer nobody gave.
  */
 import { words } from '../matching/words';
-import { CLAUSE_BREAK } from './answers';
+import { CLAUSE_BREAK, indexOfRun } from './answers';
 
 // Doubt, intent and self-correction: a "yes" next to these is not yet a yes.
 const NOT_YET = new Set([
@@ -105,7 +105,7 @@ const ARTICLES = new Set(['the', 'a', 'my', 'windows', 'that', 'this']);
  */
 export function holdsBackYes(text: string): boolean {
   const typed = words(statementsOf(text));
-  if (typed.some((w) => NOT_YET.has(w)) || NOT_YET_RUNS.some((run) => hasRun(typed, run))) return true;
+  if (typed.some((w) => NOT_YET.has(w)) || NOT_YET_RUNS.some((run) => indexOfRun(typed, run) >= 0)) return true;
   // Clause by clause: in "rebooted, windows update still fails" the update was not restarted.
   return text.split(CLAUSE_BREAK).some((clause) => {
     const inClause = words(clause);
@@ -127,7 +127,7 @@ function restartsSomethingElse(typed: readonly string[], from: number): boolean 
 export function sizeNotStated(clause: string, before: string, question: boolean, bounded: boolean): boolean {
   if (question) return true;
   const typed = words(clause);
-  if (typed.some((w) => SIZE_NOT_YET.has(w)) || SIZE_NOT_YET_RUNS.some((run) => hasRun(typed, run))) return true;
+  if (typed.some((w) => SIZE_NOT_YET.has(w)) || SIZE_NOT_YET_RUNS.some((run) => indexOfRun(typed, run) >= 0)) return true;
   // "not even 250 MB" is a bound, read as such; other negations deny the figure.
   if (bounded) return false;
   return words(before).slice(-DENIAL_REACH).some((w) => DENIALS.has(w));
@@ -156,12 +156,4 @@ function lastBreak(part: string): number {
   let at = 0;
   for (const m of part.slice(0, -1).matchAll(CLAUSE_BREAK)) at = m.index + m[0].length;
   return at;
-}
-
-function hasRun(typed: readonly string[], run: readonly string[]): boolean {
-  outer: for (let i = 0; i + run.length <= typed.length; i++) {
-    for (let j = 0; j < run.length; j++) if (typed[i + j] !== run[j]) continue outer;
-    return true;
-  }
-  return false;
 }
