@@ -162,6 +162,8 @@ function stated(text: string, sizes: readonly SizeReading[] | typeof HELD_BACK):
  */
 function besideOtherSizes(q: SizeQuestion, text: string, sizes: readonly SizeReading[]): SizeReading[] | typeof HELD_BACK {
   const own = sizes.filter((s) => !aboutSomethingElse(q, text, s.index));
+  // A fullness said without a figure ("529 MB, 95% full") makes a bare figure the likely total.
+  if (fullnessApart(text, sizes) && own.some((s) => !FREE.test(around(text, s.index, CLAUSE_BREAK)))) return HELD_BACK;
   if (own.length === sizes.length) return own;
   // Beside a used or total figure of the same thing, only "free" says which figure is free.
   const beside = sizes.filter((s) => !own.includes(s));
@@ -173,6 +175,19 @@ function besideOtherSizes(q: SizeQuestion, text: string, sizes: readonly SizeRea
   return named.length === own.length ? own : HELD_BACK;
 }
 
+/** Whether a clause with no size in it says how full or used something is. */
+function fullnessApart(text: string, sizes: readonly SizeReading[]): boolean {
+  const breaks = [...text.matchAll(CLAUSE_BREAK)].map((m) => ({ at: m.index, length: m[0].length }));
+  breaks.push({ at: text.length, length: 0 });
+  let start = 0;
+  for (const { at, length } of breaks) {
+    if (!sizes.some((s) => s.index >= start && s.index < at) && FULLNESS.test(text.slice(start, at))) return true;
+    start = at + length;
+  }
+  return false;
+}
+
+const FULLNESS = /\b(full|used|in use|occupied)\b|\d\s?%/i;
 const FREE = /\b(free|left|available|remaining|unused|spare)\b/i;
 const USAGE = /\b(used|in use|capacity|total|full|size|healthy)\b|%/i;
 

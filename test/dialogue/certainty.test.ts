@@ -67,8 +67,15 @@ describe('a size the employee only mentions', () => {
     expect(read('KB5057589 failed, recovery partition has 600 MB free, is it safe to ignore?').filled.recovery_free_mb).toMatchObject({ type: 'size', mb: 600 });
   });
 
-  it.each(['my laptop has 120 GB free', 'This PC says 85 GB free', '529 MB, 480 MB used'])('is not the answer in %j', (text) => {
+  it.each(['my laptop has 120 GB free', 'This PC says 85 GB free', '529 MB, 480 MB used', '529 MB, 95% full', '529 MB. It is almost full', '600 MB but 90 % used'])('is not the answer in %j', (text) => {
     expect(read(text, 'recovery_free_mb').filled.recovery_free_mb).toBeUndefined();
+  });
+
+  it.each([
+    ['529 MB total, 95% full, 26 MB free', 26],
+    ['it is 90% used, 300 MB free', 300],
+  ])('is still the figure called free beside a fullness: %j', (text, mb) => {
+    expect(read(text, 'recovery_free_mb').filled.recovery_free_mb).toMatchObject({ type: 'size', mb });
   });
 
   it('is heard as "not sure" when answering the question', () => {
