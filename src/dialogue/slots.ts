@@ -163,7 +163,7 @@ function stated(text: string, sizes: readonly SizeReading[] | typeof HELD_BACK):
 function besideOtherSizes(q: SizeQuestion, text: string, sizes: readonly SizeReading[]): SizeReading[] | typeof HELD_BACK {
   const own = sizes.filter((s) => !aboutSomethingElse(q, text, s.index));
   // A fullness said without a figure ("529 MB, 95% full") makes a bare figure the likely total.
-  if (fullnessApart(text, sizes) && own.some((s) => !FREE.test(around(text, s.index, CLAUSE_BREAK)))) return HELD_BACK;
+  if (own.some((s) => !FREE.test(around(text, s.index, CLAUSE_BREAK))) && fullnessApart(text, sizes)) return HELD_BACK;
   if (own.length === sizes.length) return own;
   // Beside a used or total figure of the same thing, only "free" says which figure is free.
   const beside = sizes.filter((s) => !own.includes(s));
