@@ -110,10 +110,30 @@ export class KnowledgeBase {
 
 /** Builds the served knowledge from loaded (already validated) entries. */
 export function compileKnowledge(loaded: LoadedEntry[]): KnowledgeBase {
-  return new KnowledgeBase(loaded.map((l) => compileEntry(l.definition, l.file)));
+  const lists = new DetectorLists();
+  return new KnowledgeBase(loaded.map((l) => compileEntry(l.definition, l.file, lists)));
 }
 
-export function compileEntry(def: EntryDefinition, file: string): CompiledEntry {
+/**
+ * Compiled detector lists shared between entries that write the same phrases: support leads copy
+ * a question's `yes_when` from entry to entry, and the dialogue keeps word indexes per list
+ * (detect.ts), so one list per distinct phrasing keeps a large knowledge base small.
+ */
+export class DetectorLists {
+  private readonly lists = new Map<string, Detector[]>();
+
+  of(list: PhraseDefinition[] | undefined): Detector[] {
+    const key = JSON.stringify(list ?? []);
+    let compiled = this.lists.get(key);
+    if (!compiled) {
+      compiled = detectors(list);
+      this.lists.set(key, compiled);
+    }
+    return compiled;
+  }
+}
+
+export function compileEntry(def: EntryDefinition, file: string, lists = new DetectorLists()): CompiledEntry {
   const m = def.match;
   const updates = new Set<string>();
   let anyUnlistedUpdate = false;
@@ -129,7 +149,7 @@ export function compileEntry(def: EntryDefinition, file: string): CompiledEntry 
     return { text, stems, uniqueStems: [...new Set(stems)], entryId: def.id, role };
   };
   const questions = new Map<string, CompiledQuestion>();
-  for (const [name, q] of Object.entries(def.questions ?? {})) questions.set(name, compileQuestion(name, q));
+  for (const [name, q] of Object.entries(def.questions ?? {})) questions.set(name, compileQuestion(name, q, lists));
   const firstUpdate = [...updates][0];
   return {
     id: def.id,
@@ -155,10 +175,10 @@ export function compileEntry(def: EntryDefinition, file: string): CompiledEntry 
   };
 }
 
-function compileQuestion(name: string, q: QuestionDefinition): CompiledQuestion {
+function compileQuestion(name: string, q: QuestionDefinition, lists: DetectorLists): CompiledQuestion {
   switch (q.type) {
     case 'yes_no':
-      return { name, type: 'yes_no', ask: q.ask, help: q.help, yesWhen: detectors(q.yes_when), noWhen: detectors(q.no_when) };
+      return { name, type: 'yes_no', ask: q.ask, help: q.help, yesWhen: lists.of(q.yes_when), noWhen: lists.of(q.no_when) };
     case 'size':
       return {
         name,
@@ -166,12 +186,12 @@ function compileQuestion(name: string, q: QuestionDefinition): CompiledQuestion 
         ask: q.ask,
         help: q.help,
         unitMb: q.unit === 'GB' ? 1024 : 1,
-        context: detectors(q.context),
-        notAbout: detectors(q.not_about),
+        context: lists.of(q.context),
+        notAbout: lists.of(q.not_about),
         choices: q.choices ?? [],
       };
     case 'flag':
-      return { name, type: 'flag', when: detectors(q.when) };
+      return { name, type: 'flag', when: lists.of(q.when) };
   }
 }
 
