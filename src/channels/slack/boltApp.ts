@@ -8,6 +8,7 @@ import { Router } from 'express';
 import type { Logger } from '../../logger';
 import { boltLogger } from './boltLogger';
 import { EVENTS_PATH } from './requirements';
+import { webApiFetch } from './webApiFetch';
 import type { SlackConfig } from './slackConfig';
 
 export interface BoltAppOptions {
@@ -40,6 +41,7 @@ export function createBoltApp(config: SlackConfig, logger: Logger, options: Bolt
   const apiUrl = config.apiUrl !== undefined ? { slackApiUrl: config.apiUrl } : {};
   const clientOptions: webApi.WebClientOptions = {
     ...apiUrl,
+    fetch: webApiFetch,
     timeout: options.requestTimeoutMs,
     // Bolt's default (ten retries over about 30 minutes) would hold a reply long past its use.
     retryConfig: { retries: options.retries, factor: 2, minTimeout: 500, maxTimeout: 30_000, randomize: true },
@@ -68,7 +70,7 @@ export function createBoltApp(config: SlackConfig, logger: Logger, options: Bolt
       appToken: config.transport.appToken,
       logger: slackLogger,
       // A fresh object: the socket client writes its own retry policy into the one it is given.
-      installerOptions: { clientOptions: { ...apiUrl } },
+      installerOptions: { clientOptions: { ...apiUrl, fetch: webApiFetch } },
     });
     return { app: new App({ ...common, receiver: socket }), needsInit, socket, escalationClient };
   }

@@ -1,0 +1,45 @@
+/**
+ * The Web API client's transport (WebClient's documented `fetch` option): undici's `request`
+ * instead of the global fetch. The global fetch builds WHATWG streams, a Request and an abort
+ * controller for every call; under Slack load that was a quarter of the server's CPU, and a
+ * reply costs a Web API call or two (BENCHMARKS.md, "Before and after"). `request` is the same
+ * HTTP client (undici, keep-alive pool) without those layers.
+ *
+ * The response is read whole before it is returned: Web API answers are small JSON, and the
+ * client reads every one of them anyway. Bodies other than text (file uploads as FormData) go
+ * through the global fetch, which knows how to encode them.
+ */
+import type { webApi } from '@slack/bolt';
+import { request } from 'undici';
+
+type FetchFunction = webApi.FetchFunction;
+type FetchResponse = Awaited<ReturnType<FetchFunction>>;
+type Init = Parameters<FetchFunction>[1];
+
+export const webApiFetch: FetchFunction = async (url, init: Init = {}) => {
+  if (init.body !== undefined && typeof init.body !== 'string') return globalThis.fetch(url, init as RequestInit) as Promise<FetchResponse>;
+  // No redirect is followed (`request` never does), as the client's `redirect: 'error'` asks:
+  // a 3xx reaches it as a non-200 status, which it reports as an HTTP error.
+  const response = await request(url, { method: (init.method ?? 'GET') as 'POST', headers: init.headers, body: init.body, signal: init.signal });
+  const body = Buffer.from(await response.body.arrayBuffer());
+  // undici gives header names in lower case; a repeated header is joined as fetch joins it.
+  const header = (name: string): string | null => {
+    const value = response.headers[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+  };
+  const headers = {
+    get: header,
+    entries: () => Object.keys(response.headers).map((name): [string, string] => [name, header(name)!]),
+  };
+  const text = () => body.toString('utf8');
+  return {
+    ok: response.statusCode >= 200 && response.statusCode < 300,
+    status: response.statusCode,
+    statusText: response.statusText ?? '',
+    url: String(url),
+    headers,
+    text: async () => text(),
+    json: async () => JSON.parse(text()) as unknown,
+    arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
+  };
+};
