@@ -84,6 +84,18 @@ describe('the Web API transport', () => {
     expect(received.map((r) => r.url)).toEqual(['/api/chat.postMessage']);
   });
 
+  it('reports a refused connection without the token', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const error = await client({ slackApiUrl: `http://127.0.0.1:${port}/api/` })
+      .chat.postMessage({ channel: 'D1', text: 'x' })
+      .catch((e: unknown) => e as Error & { code?: string });
+    expect(error).toMatchObject({ code: webApi.ErrorCode.RequestError });
+    expect(JSON.stringify({ message: error.message, stack: error.stack })).not.toContain('xoxb-test');
+  });
+
   it('gives up at the client timeout', async () => {
     let late: NodeJS.Timeout | undefined;
     handler = (_req, _body, res) => (late = setTimeout(() => json(res, 200, { ok: true }), 2000));
