@@ -89,9 +89,12 @@ describe('the Web API transport', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const error = await client({ slackApiUrl: `http://127.0.0.1:${port}/api/` })
+    const error = (await client({ slackApiUrl: `http://127.0.0.1:${port}/api/` })
       .chat.postMessage({ channel: 'D1', text: 'x' })
-      .catch((e: unknown) => e as Error & { code?: string });
+      .then(
+        () => new Error('the call succeeded'),
+        (e: unknown) => e,
+      )) as Error & { code?: string };
     expect(error).toMatchObject({ code: webApi.ErrorCode.RequestError });
     expect(JSON.stringify({ message: error.message, stack: error.stack })).not.toContain('xoxb-test');
   });
