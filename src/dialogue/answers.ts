@@ -116,7 +116,7 @@ export interface SizeReading {
   index: number;
 }
 
-const UNIT_MB: Record<string, number> = {
+export const UNIT_MB: Record<string, number> = {
   b: 1 / (1024 * 1024),
   byte: 1 / (1024 * 1024),
   bytes: 1 / (1024 * 1024),
@@ -153,7 +153,7 @@ const UNIT_MB: Record<string, number> = {
 
 // A number (decimal point or comma) and an optional unit: "0,4 GB", "1.2G", ".5 GB", "300 megs", "250MB".
 // Only unit words count as units, so "200 and 300 MB" keeps 200 as a number.
-const UNITS = Object.keys(UNIT_MB)
+export const UNITS = Object.keys(UNIT_MB)
   .sort((a, b) => b.length - a.length)
   .join('|');
 // A figure inside a fraction or a path ("1/8 GB") is not a size: it would read as 8 GB.
@@ -287,14 +287,14 @@ function wordsToNumber(words: readonly string[]): number | null {
   return total + current;
 }
 
-function boundOf(before: string, after: string): SizeBound | undefined {
+export function boundOf(before: string, after: string): SizeBound | undefined {
   for (const [bound, re] of BOUND_BEFORE) if (re.test(before)) return bound;
   for (const [bound, re] of BOUND_AFTER) if (re.test(after)) return bound;
   return undefined;
 }
 
 /** "0,4" is 0.4 (decimal comma); "1,024" is 1024 (thousands). */
-function readNumber(written: string): number | null {
+export function readNumber(written: string): number | null {
   if (/^\d{1,3}(?:,\d{3}){2,}$/.test(written)) return Number(written.replace(/,/g, ''));
   const comma = /^(\d+),(\d+)$/.exec(written);
   let normalized = written;

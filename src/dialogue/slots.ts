@@ -4,6 +4,7 @@ import { tokenize, type Token } from '../matching/words';
 import { CLAUSE_BREAK, findSizes, parseYesNo, saysBareNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
 import { holdsBackYes, inQuestion, sizeNotStated } from './certainty';
 import { detectListed, raisedIn } from './detect';
+import { freeFromUsage } from './usage';
 import type { SlotValue } from './state';
 
 type SizeQuestion = Extract<CompiledQuestion, { type: 'size' }>;
@@ -61,7 +62,7 @@ function findAnywhere(q: CompiledQuestion, text: string, asAnswer: boolean): Rea
     case 'size': {
       if (q.context.length === 0) return null;
       const sizes = findSizes(text, null).filter((s) => saidOf(q.context, around(text, s.index, STATEMENT_BREAK)));
-      return stated(text, besideOtherSizes(q, text, sizes));
+      return withUsage(stated(text, besideOtherSizes(q, text, sizes)), q, text, null);
     }
   }
 }
@@ -114,7 +115,8 @@ const SENTENCE_END = /(?<=[.!?])\s+|\n+/;
 
 // Where a sentence ends: what a size is about may be said anywhere in it ("the recovery
 // partition is 1 GB but only 120 MB free"); other things are ruled out clause by clause.
-const STATEMENT_BREAK = /[.!?;](?=\s|$)|\n/g;
+// An abbreviation's point ends nothing: "recovery part. has 200MB free".
+const STATEMENT_BREAK = /(?<!\b(?:part|approx|vol))[.!?;](?=\s|$)|\n/g;
 
 /**
  * The text around a size up to the nearest breaks, at most CONTEXT_CHARS on each side. What a
@@ -191,6 +193,26 @@ const FULLNESS = /\b(full|used|in use|occupied)\b|\d\s?%/i;
 const FREE = /\b(free|left|available|remaining|unused|spare)\b/i;
 const USAGE = /\b(used|in use|capacity|total|full|size|healthy)\b|%/i;
 
+/**
+ * `read` weighed against the free space worked out from used, total or full figures (usage.ts):
+ * the smaller counts, as with several sizes, and a working-out only mentioned (asked, doubted)
+ * holds the answer back. `defaultUnitMb` is given for a direct answer; without it (a message the
+ * bot did not ask for) the figures must be said of the subject. They must not be about something
+ * else, judged without the words that say how space is used, since those are what the
+ * working-out reads.
+ */
+function withUsage(read: Reading, q: SizeQuestion, text: string, defaultUnitMb: number | null): Reading {
+  const derived = freeFromUsage(text, defaultUnitMb);
+  if (!derived) return read;
+  if (derived.at.some((at) => saidOf(q.notAbout, around(text, at, CLAUSE_BREAK).replace(USAGE_WORDS, ' ')))) return read;
+  if (defaultUnitMb === null && !saidOf(q.context, around(text, derived.at[0], STATEMENT_BREAK))) return read;
+  const worked = stated(text, [{ mb: derived.mb, said: derived.said, index: derived.at[0], ...(derived.bound && { bound: derived.bound }) }]);
+  if (read === null || read === HELD_BACK || worked === HELD_BACK) return worked;
+  return worked !== null && worked.type === 'size' && read.type === 'size' && worked.mb < read.mb ? worked : read;
+}
+
+const USAGE_WORDS = /\b(?:used|in use|uses|using|taken|occupied|capacity|total|full|size|healthy|percent)\b|%/gi;
+
 function aboutSomethingElse(q: SizeQuestion, text: string, index: number): boolean {
   return saidOf(q.notAbout, around(text, index, CLAUSE_BREAK));
 }
@@ -210,7 +232,7 @@ function directAnswer(q: CompiledQuestion, text: string, tokens: Token[]): Readi
       // The question was asked, so a size answers it unless its clause says it is about something else.
       const all = findSizes(text, q.unitMb);
       if (all.length === 0 && saysNoSpace(tokens)) return { type: 'size', mb: 0 };
-      return stated(text, besideOtherSizes(q, text, all));
+      return withUsage(stated(text, besideOtherSizes(q, text, all)), q, text, q.unitMb);
     }
     case 'flag':
       return null;

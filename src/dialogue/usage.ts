@@ -1,0 +1,128 @@
+/**
+ * Free space worked out from how a partition's space is used, for answers that give no figure
+ * called free: "only 50 MB used of 500", "it uses 480 MB of 529 MB", "529 MB, 95% full", and a
+ * Disk Management row ("Healthy (Recovery Partition)  1.00 GB  612 MB  60 %").
+ *
+ * Where the figures could be read in more than one way, the reading with the least free space
+ * is taken: too little space is what must not be missed. A figure near a bound ("about", "less
+ * than") is not worked with: the difference of two estimates can land on either side of a
+ * threshold.
+ */
+import { boundOf, readNumber, UNIT_MB, UNITS } from './answers';
+
+export interface DerivedFree {
+  mb: number;
+  /** For replies: the free space as worked out ("450 MB"). */
+  said: string;
+  /** Where the figures it comes from stand, the first one first (to judge the words near them). */
+  at: number[];
+  /** `about` when worked out from a rounded percentage: near a threshold it cannot decide. */
+  bound?: 'about';
+}
+
+const NUMBER = String.raw`(\d{1,9}(?:[.,]\d{1,3})?)`;
+const UNIT = `(?:\\s*(${UNITS})(?![a-z]))?`;
+const START = String.raw`(?<![\w.,/])`;
+const END = String.raw`(?![\w.,/%]\d|\w)`;
+const USED = String.raw`(?:used|in use|taken|occupied)`;
+
+// "50 MB used of 500", "50 MB in use out of 500 MB"
+const USED_OF = new RegExp(`${START}${NUMBER}${UNIT}\\s+${USED}\\s+(?:of|out of)\\s+(?:the\\s+|a\\s+)?(?:total\\s+(?:of\\s+)?)?${NUMBER}${UNIT}${END}`, 'gi');
+// "it uses 480 MB of 529 MB", "using 480 of 529 MB"
+const USES_OF = new RegExp(`\\b(?:uses|using|used|takes up|taking up|occupies)\\s+${NUMBER}${UNIT}\\s+(?:of|out of)\\s+(?:the\\s+|its\\s+)?${NUMBER}${UNIT}${END}`, 'gi');
+// "480 of 529 MB used", "480 MB out of 529 MB full"
+const OF_USED = new RegExp(`${START}${NUMBER}${UNIT}\\s+(?:of|out of)\\s+${NUMBER}${UNIT}\\s+(?:${USED}|full)\\b`, 'gi');
+// "95% full", "95 % used", "5% free"
+const PERCENT = /(?<![\w.,])(\d{1,3}(?:[.,]\d)?)\s?%\s*(full|used|in use|occupied|free|left|available|remaining)\b/gi;
+// A figure with a unit, for the one a percentage is of.
+const FIGURE = new RegExp(`${START}${NUMBER}\\s*(${UNITS})(?![a-z])${END}`, 'gi');
+const CALLED_FREE_AFTER = /^\s*(?:of\s+)?(?:free|left|available|remaining|unused|spare)\b/i;
+const CALLED_FREE_BEFORE = /\b(?:free|left|available|remaining|unused|spare)(?:\s+space)?\s*(?:is|of|:|=)?\s*$/i;
+// Disk Management's columns: Status, Capacity, Free Space, % Free.
+const ROW = new RegExp(`${START}${NUMBER}\\s*(${UNITS})(?![a-z])\\s+${NUMBER}\\s*(${UNITS})(?![a-z])\\s+(\\d{1,3})\\s?%`, 'gi');
+// How far a row's percentage may be from its two figures' ratio (Windows rounds it).
+const ROUNDING_POINTS = 1.5;
+
+/** The free space the text works out to, or null when it states none that way. */
+export function freeFromUsage(text: string, defaultUnitMb: number | null): DerivedFree | null {
+  return usedOfTotal(text, defaultUnitMb) ?? diskManagementRow(text) ?? percentOfFigure(text);
+}
+
+function usedOfTotal(text: string, defaultUnitMb: number | null): DerivedFree | null {
+  for (const pattern of [USED_OF, USES_OF, OF_USED]) {
+    for (const m of text.matchAll(pattern)) {
+      // The unit said for one figure stands for both ("480 of 529 MB").
+      const usedUnit = unitOf(m[2]) ?? unitOf(m[4]) ?? defaultUnitMb;
+      const totalUnit = unitOf(m[4]) ?? unitOf(m[2]) ?? defaultUnitMb;
+      const used = readNumber(m[1]);
+      const total = readNumber(m[3]);
+      if (usedUnit === null || totalUnit === null || used === null || total === null) continue;
+      const second = m.index + m[0].indexOf(m[3], m[0].indexOf(m[1]) + m[1].length);
+      if (bounded(text, m.index, m.index + m[0].length) || bounded(text, second, second)) return null;
+      const free = total * totalUnit - used * usedUnit;
+      // More used than there is: a misreading somewhere, so nothing is worked out.
+      if (free < 0) return null;
+      return { mb: hundredths(free), said: megabytes(free), at: [m.index, second] };
+    }
+  }
+  return null;
+}
+
+function diskManagementRow(text: string): DerivedFree | null {
+  for (const m of text.matchAll(ROW)) {
+    const capacity = readNumber(m[1]);
+    const second = readNumber(m[3]);
+    if (capacity === null || second === null) continue;
+    const capacityMb = capacity * UNIT_MB[m[2].toLowerCase()];
+    const secondMb = second * UNIT_MB[m[4].toLowerCase()];
+    if (capacityMb <= 0 || secondMb > capacityMb) continue;
+    if (Math.abs((secondMb / capacityMb) * 100 - Number(m[5])) > ROUNDING_POINTS) continue;
+    // Disk Management shows Status, Capacity, Free Space and % Free; a row that shows its status
+    // ("Healthy (Recovery Partition)") is one of its rows. Elsewhere the second figure and its
+    // share may be what is used.
+    const diskManagement = /\bhealthy\s*\(/i.test(text.slice(Math.max(0, m.index - 80), m.index));
+    const at = [m.index, m.index + m[0].indexOf(m[3], m[1].length)];
+    if (diskManagement || secondMb <= capacityMb - secondMb) return { mb: secondMb, said: m[3] + ' ' + m[4], at };
+    const free = capacityMb - secondMb;
+    return { mb: hundredths(free), said: megabytes(free), at, bound: 'about' };
+  }
+  return null;
+}
+
+function percentOfFigure(text: string): DerivedFree | null {
+  const percents = [...text.matchAll(PERCENT)];
+  const figures = [...text.matchAll(FIGURE)];
+  // One figure and one share of it: with more of either, which is of which is a guess.
+  if (percents.length !== 1 || figures.length !== 1) return null;
+  const [p] = percents;
+  const [f] = figures;
+  const share = readNumber(p[1]);
+  const figure = readNumber(f[1]);
+  if (share === null || figure === null || share > 100) return null;
+  if (bounded(text, f.index, f.index + f[0].length)) return null;
+  // A figure called free is the answer itself ("90% used, 300 MB free"), not a size to take a share of.
+  if (CALLED_FREE_AFTER.test(text.slice(f.index + f[0].length, f.index + f[0].length + 16)) || CALLED_FREE_BEFORE.test(text.slice(Math.max(0, f.index - 16), f.index))) return null;
+  const figureMb = figure * UNIT_MB[f[2].toLowerCase()];
+  // The figure read as the partition's size gives the least free space of any reading: as the
+  // used part it would mean more, and as the free part more still.
+  const freeShare = /^(free|left|available|remaining)$/i.test(p[2]) ? share / 100 : 1 - share / 100;
+  const free = figureMb * freeShare;
+  return { mb: hundredths(free), said: megabytes(free), at: [f.index, p.index], bound: 'about' };
+}
+
+/** Hundredths of a MB, never rounded up (beyond float noise): near a threshold, less is safer. */
+function hundredths(mb: number): number {
+  return Math.floor(mb * 100 + 1e-6) / 100;
+}
+
+function unitOf(written: string | undefined): number | null {
+  return written === undefined ? null : UNIT_MB[written.toLowerCase()];
+}
+
+function bounded(text: string, start: number, end: number): boolean {
+  return boundOf(text.slice(Math.max(0, start - 20), start), text.slice(end, end + 20)) !== undefined;
+}
+
+function megabytes(mb: number): string {
+  return mb >= 1024 ? `${Math.round((mb / 1024) * 100) / 100} GB` : `${Math.round(mb)} MB`;
+}

@@ -1,0 +1,75 @@
+import { readTurn } from '../../src/dialogue/slots';
+import { normalizeText } from '../../src/matching/normalize';
+import { FALSE_ERROR, shippedKnowledge } from '../helpers/knowledge';
+
+// Free space worked out from used, total and full figures, read through the shipped entry's
+// recovery_free_mb question as the dialogue reads it.
+const entry = shippedKnowledge().get(FALSE_ERROR)!;
+const answer = (text: string) => readTurn(entry, normalizeText(text), 'recovery_free_mb');
+const unasked = (text: string) => readTurn(entry, normalizeText(text), null).filled.recovery_free_mb;
+
+describe('free space worked out from how the space is used', () => {
+  it.each([
+    ['only 50 MB used of 500', 450],
+    ['50 MB in use out of 500 MB', 450],
+    ['it uses 480 MB of 529 MB', 49],
+    ['using 480 of 529 MB', 49],
+    ['480 of 529 MB used', 49],
+    ['it uses 0.1 GB of 1 GB', 921.6],
+  ])('as the total less the used part: %j is %d MB', (text, mb) => {
+    expect(answer(text).filled.recovery_free_mb).toEqual({ type: 'size', mb: expect.closeTo(mb, 5), said: expect.any(String) });
+  });
+
+  it.each([
+    ['529 MB, 95% full', 26.45],
+    ['2 GB, 50 % used', 1024],
+    ['600 MB and 10% free', 60],
+  ])('from a share of the one figure, read as the partition size (the least free space): %j', (text, mb) => {
+    expect(answer(text).filled.recovery_free_mb).toMatchObject({ type: 'size', mb: expect.closeTo(mb, 5), bound: 'about' });
+  });
+
+  it('takes the free space column of a Disk Management row', () => {
+    expect(answer('Healthy (Recovery Partition)   1.00 GB   612 MB   60 %').filled.recovery_free_mb).toMatchObject({ mb: 612, said: '612 MB' });
+    expect(answer('Healthy (Recovery Partition)   522 MB   87 MB   17 %').filled.recovery_free_mb).toMatchObject({ mb: 87 });
+  });
+
+  it('reads a row whose status is not shown the way that leaves the least free space', () => {
+    // 612 MB and 60 % may be the free part or the used part: 1024 - 612 = 412 MB is the lesser.
+    expect(answer('Recovery   1.00 GB   612 MB   60 %').filled.recovery_free_mb).toMatchObject({ mb: 412, bound: 'about' });
+  });
+
+  it('needs the subject named in a message the bot did not ask for', () => {
+    expect(unasked('KB5057589 failed, rebooted, recovery partition uses 480 MB of 529 MB')).toMatchObject({ mb: 49 });
+    expect(unasked('KB5057589 failed, rebooted, it uses 480 MB of 529 MB')).toBeUndefined();
+  });
+
+  it.each([
+    'C: drive uses 480 GB of 500 GB',
+    'it uses 200 MB of 4 GB RAM',
+    'recovery 529 MB, C: 95% full',
+    'does it use 480 MB of 529 MB?',
+    'I think it uses 480 MB of 529 MB',
+    'about 50 MB used of 500',
+    '50 MB used of about 500',
+    '600 MB used of 500 MB',
+    '529 MB and 480 MB, 95% full',
+  ])('works nothing out of %j', (text) => {
+    expect(answer(text).filled.recovery_free_mb).toBeUndefined();
+  });
+
+  it('weighs a figure called free against the working-out, the smaller counting', () => {
+    expect(answer('529 MB total, 95% full, 26 MB free').filled.recovery_free_mb).toMatchObject({ mb: 26, said: '26 MB' });
+    expect(answer('700 MB free, 50 MB used of 750').filled.recovery_free_mb).toMatchObject({ mb: 700 });
+    // A figure called free is not a size to take a share of.
+    expect(answer('it is 90% used, 300 MB free').filled.recovery_free_mb).toMatchObject({ mb: 300 });
+    expect(answer('recovery partition: 600 MB free, 95% full').filled.recovery_free_mb).toMatchObject({ mb: 600 });
+  });
+
+  it('holds the answer back when the working-out is only doubted', () => {
+    expect(answer('600 MB free, I think it uses 480 MB of 529 MB')).toEqual({ filled: {}, dontKnow: true });
+  });
+
+  it('does not end a sentence at "part."', () => {
+    expect(unasked('KB5057589 fails w/ 0x80070643, restarted, recovery part. has 200MB free')).toMatchObject({ mb: 200 });
+  });
+});
