@@ -177,6 +177,36 @@ const BOUND_AFTER: ReadonlyArray<[SizeBound, RegExp]> = [
 ];
 const RANGE_JOIN = /^\s*(?:-|to|and|or)\s*$/i;
 
+// "1/2 GB", "1/8 GB": a fraction of a unit. Of its readings (half a GB, or 1 or 2 GB) a proper
+// fraction is the least, so the safe one.
+const FRACTION = new RegExp(`(?<![\\w.,/])(\\d{1,2})/(\\d{1,2})\\s*(${UNITS})(?![a-z])(?![\\w/%])`, 'gi');
+// "262 144 KB", "268 435 456 bytes": thousands set apart by spaces, as many locales and tools
+// write them. Read so only in kilobytes and bytes, where the last group alone would be too small
+// to be anyone's answer; "partition 1 200 MB" stays 200 MB.
+const SMALL_UNITS = Object.keys(UNIT_MB)
+  .filter((unit) => UNIT_MB[unit] < 1)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const SPACED_THOUSANDS = new RegExp(`(?<![\\w.,/])(\\d{1,3}(?: \\d{3})+)\\s*(${SMALL_UNITS})(?![a-z])(?![\\w/%])`, 'gi');
+
+/** Adds the figures that SIZE reads in pieces or not at all (fractions, spaced thousands), in text order. */
+function addWrittenApart(text: string, raw: RawNumber[]): void {
+  const found: RawNumber[] = [];
+  for (const m of text.matchAll(FRACTION)) {
+    const numerator = Number(m[1]);
+    const denominator = Number(m[2]);
+    // Proper fractions only: "12/06 GB" is no share of a gigabyte.
+    if (numerator === 0 || numerator >= denominator) continue;
+    found.push({ value: numerator / denominator, unitMb: UNIT_MB[m[3].toLowerCase()], index: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(SPACED_THOUSANDS)) {
+    found.push({ value: Number(m[1].replace(/ /g, '')), unitMb: UNIT_MB[m[2].toLowerCase()], index: m.index, end: m.index + m[0].length });
+  }
+  if (found.length === 0) return;
+  const kept = raw.filter((r) => !found.some((f) => r.index < f.end && f.index < r.end));
+  raw.splice(0, raw.length, ...[...kept, ...found].sort((a, b) => a.index - b.index));
+}
+
 interface RawNumber {
   value: number;
   unitMb: number | null;
@@ -198,6 +228,7 @@ export function findSizes(written: string, defaultUnitMb: number | null): SizeRe
     if (value === null) continue;
     raw.push({ value, unitMb, index: m.index, end: m.index + m[0].length });
   }
+  addWrittenApart(text, raw);
   const readings: SizeReading[] = [];
   const withUnit = raw.some((r) => r.unitMb !== null);
   for (let i = 0; i < raw.length; i++) {

@@ -103,6 +103,26 @@ describe('a size the employee only mentions', () => {
     const value = read('1/8 GB', 'recovery_free_mb').filled.recovery_free_mb;
     expect(value?.type === 'size' ? value.mb : undefined).not.toBe(8192);
   });
+
+  it.each([
+    ['1/2 GB', 512],
+    ['1/8 GB', 128],
+    ['about 3/4 GB free', 768],
+    ['262 144 KB', 256],
+    ['268 435 456 bytes', 256],
+  ])('reads the fraction or spaced thousands in %j as %d MB', (text, mb) => {
+    expect(read(text, 'recovery_free_mb').filled.recovery_free_mb).toMatchObject({ type: 'size', mb });
+  });
+
+  it.each([
+    // Spaces between thousands count only in kilobytes and bytes: this is partition 1, 200 MB.
+    ['partition 1 200 MB', 200],
+    // Not a share of a gigabyte.
+    ['12/06 GB', undefined],
+  ])('does not join or divide the figures in %j', (text, mb) => {
+    const value = read(text, 'recovery_free_mb').filled.recovery_free_mb;
+    expect(value?.type === 'size' ? value.mb : undefined).toBe(mb);
+  });
 });
 
 describe('symptoms reported around answers', () => {
