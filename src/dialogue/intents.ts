@@ -43,6 +43,31 @@ const REQUESTS = [
   'open an incident for me',
 ];
 
+// German, French, Spanish, Italian, Portuguese and Dutch: "with a technician", "talk to a person".
+const OTHER_LANGUAGES = [
+  'mit einem techniker',
+  'mit einem mitarbeiter',
+  'mit einem menschen',
+  'mit jemandem sprechen',
+  'techniker sprechen',
+  'parler a un technicien',
+  'parler a une personne',
+  'parler a quelqu un',
+  'hablar con un tecnico',
+  'hablar con una persona',
+  'hablar con alguien',
+  'hablar con un agente',
+  'parlare con un tecnico',
+  'parlare con una persona',
+  'parlare con un operatore',
+  'falar com um tecnico',
+  'falar com uma pessoa',
+  'falar com alguem',
+  'met een medewerker',
+  'met een monteur',
+  'met iemand spreken',
+];
+
 /**
  * More ways, heard once the employee is talking to the bot about an issue it knows (or asks a
  * person for one it does not): there, "can someone just fix it?" and "open a ticket" are meant
@@ -107,6 +132,8 @@ const IN_CONVERSATION = [
   'connect to it',
   'send someone',
   'colleague from it',
+  // The same asked in the languages of a multinational staff (accents are folded away).
+  ...OTHER_LANGUAGES,
 ];
 
 // A reply of a word or three that names who: "agent", "a human pls", "technician".

@@ -38,7 +38,16 @@ export function tokenize(text: string): Token[] {
 
 /** The words `tokenize` finds, without their stems (for callers that stem each distinct word once). */
 export function words(text: string): string[] {
-  return splitWords(text.toLowerCase().replace(/[\u2018\u2019\u02BC]/g, "'").replace(CONTRACTION, expandContraction));
+  return splitWords(foldAccents(text.toLowerCase()).replace(/[\u2018\u2019\u02BC]/g, "'").replace(CONTRACTION, expandContraction));
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+// A letter with an accent is its plain letter ("técnico", "möchte", "Größe" as "grosse"): a word
+// would otherwise split at the accent. Messages and phrases go through here alike.
+function foldAccents(lower: string): string {
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(COMBINING_MARKS, '').replace(/ß/g, 'ss') : lower;
 }
 
 /**

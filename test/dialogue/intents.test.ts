@@ -21,11 +21,17 @@ describe('wantsPerson in a conversation about a known issue', () => {
     'no idea, can someone just fix it for me?',
     'agent',
     'a human pls',
+    'ich möchte bitte mit einem Techniker sprechen',
+    'je voudrais parler à un technicien',
+    '¿Puedo hablar con un técnico?',
+    'posso parlare con un operatore?',
+    'quero falar com alguém do suporte',
+    'kan ik met een medewerker praten?',
   ])('hears %j', (text) => {
     expect(wantsPerson(text, 'conversation')).toBe(true);
   });
 
-  it.each(["no, I don't need to talk to a person", 'no agent', 'yes', '400 MB', 'the person who set it up left'])('does not hear %j', (text) => {
+  it.each(["no, I don't need to talk to a person", 'no agent', 'yes', '400 MB', 'the person who set it up left', 'the técnico installed it', 'I met a colleague at the con'])('does not hear %j', (text) => {
     expect(wantsPerson(text, 'conversation')).toBe(false);
   });
 });

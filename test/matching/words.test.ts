@@ -15,6 +15,9 @@ describe('tokenize', () => {
     ['idk', 'i do not know'],
     ['dunno', 'do not know'],
     ['Don’t know (typographic apostrophe)', 'do not know typographic apostrophe'],
+    ['hablar con un técnico', 'hablar con un tecnico'],
+    ['ich möchte mit einem Techniker sprechen', 'ich mochte mit einem techniker sprechen'],
+    ['Wiederherstellungspartition voll, Größe 500 MB', 'wiederherstellungspartition voll grosse 500 mb'],
   ])('expands %j', (text, expected) => {
     expect(words(text)).toBe(expected);
   });
