@@ -334,6 +334,18 @@ export function readNumber(written: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** Words that call a figure the free space. */
+export const FREE_WORDS = 'free|left|available|remaining|unused|spare';
+
+/** A size for replies: "300 MB", "1.5 GB" (hundredths at most). */
+export function megabytes(mb: number): string {
+  return mb >= 1024 ? `${round(mb / 1024)} GB` : `${round(mb)} MB`;
+}
+
+function round(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
 /** Where a run of words starts in a list of words, or -1. */
 export function indexOfRun(words: readonly string[], run: readonly string[]): number {
   outer: for (let i = 0; i + run.length <= words.length; i++) {

@@ -1,7 +1,7 @@
 /** Fills an entry's questions from what the employee wrote, wherever they wrote it. */
 import type { CompiledEntry, CompiledQuestion, Detector } from '../knowledge/knowledgeBase';
 import { tokenize, type Token } from '../matching/words';
-import { CLAUSE_BREAK, findSizes, parseYesNo, saysBareNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
+import { CLAUSE_BREAK, FREE_WORDS, findSizes, megabytes, parseYesNo, saysBareNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
 import { holdsBackYes, inQuestion, sizeNotStated } from './certainty';
 import { detectListed, raisedIn } from './detect';
 import { freeFromUsage } from './usage';
@@ -190,7 +190,7 @@ function fullnessApart(text: string, sizes: readonly SizeReading[]): boolean {
 }
 
 const FULLNESS = /\b(full|used|in use|occupied)\b|\d\s?%/i;
-const FREE = /\b(free|left|available|remaining|unused|spare)\b/i;
+const FREE = new RegExp(`\\b(?:${FREE_WORDS})\\b`, 'i');
 const USAGE = /\b(used|in use|capacity|total|full|size|healthy)\b|%/i;
 
 /**
@@ -263,11 +263,3 @@ export function describeSlot(value: SlotValue): string {
 }
 
 const BOUND_WORDS: Record<SizeBound, string> = { below: 'less than', at_most: 'at most', above: 'more than', at_least: 'at least', about: 'about', between: 'between' };
-
-function megabytes(mb: number): string {
-  return mb >= 1024 ? `${round(mb / 1024)} GB` : `${round(mb)} MB`;
-}
-
-function round(n: number): string {
-  return String(Math.round(n * 100) / 100);
-}

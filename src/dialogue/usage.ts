@@ -8,7 +8,7 @@
  * than") is not worked with: the difference of two estimates can land on either side of a
  * threshold.
  */
-import { boundOf, readNumber, UNIT_MB, UNITS } from './answers';
+import { boundOf, FREE_WORDS, megabytes, readNumber, UNIT_MB, UNITS } from './answers';
 
 export interface DerivedFree {
   mb: number;
@@ -33,18 +33,22 @@ const USES_OF = new RegExp(`\\b(?:uses|using|used|takes up|taking up|occupies)\\
 // "480 of 529 MB used", "480 MB out of 529 MB full"
 const OF_USED = new RegExp(`${START}${NUMBER}${UNIT}\\s+(?:of|out of)\\s+${NUMBER}${UNIT}\\s+(?:${USED}|full)\\b`, 'gi');
 // "95% full", "95 % used", "5% free"
-const PERCENT = /(?<![\w.,])(\d{1,3}(?:[.,]\d)?)\s?%\s*(full|used|in use|occupied|free|left|available|remaining)\b/gi;
+const PERCENT = new RegExp(`(?<![\\w.,])(\\d{1,3}(?:[.,]\\d)?)\\s?%\\s*(full|used|in use|occupied|${FREE_WORDS})\\b`, 'gi');
+const FREE = new RegExp(`^(?:${FREE_WORDS})$`, 'i');
 // A figure with a unit, for the one a percentage is of.
 const FIGURE = new RegExp(`${START}${NUMBER}\\s*(${UNITS})(?![a-z])${END}`, 'gi');
-const CALLED_FREE_AFTER = /^\s*(?:of\s+)?(?:free|left|available|remaining|unused|spare)\b/i;
-const CALLED_FREE_BEFORE = /\b(?:free|left|available|remaining|unused|spare)(?:\s+space)?\s*(?:is|of|:|=)?\s*$/i;
+const CALLED_FREE_AFTER = new RegExp(`^\\s*(?:of\\s+)?(?:${FREE_WORDS})\\b`, 'i');
+const CALLED_FREE_BEFORE = new RegExp(`\\b(?:${FREE_WORDS})(?:\\s+space)?\\s*(?:is|of|:|=)?\\s*$`, 'i');
 // Disk Management's columns: Status, Capacity, Free Space, % Free.
 const ROW = new RegExp(`${START}${NUMBER}\\s*(${UNITS})(?![a-z])\\s+${NUMBER}\\s*(${UNITS})(?![a-z])\\s+(\\d{1,3})\\s?%`, 'gi');
+const HAS_DIGIT = /\d/;
 // How far a row's percentage may be from its two figures' ratio (Windows rounds it).
 const ROUNDING_POINTS = 1.5;
 
 /** The free space the text works out to, or null when it states none that way. */
 export function freeFromUsage(text: string, defaultUnitMb: number | null): DerivedFree | null {
+  // Most messages a size question reads have no figure at all.
+  if (!HAS_DIGIT.test(text)) return null;
   return usedOfTotal(text, defaultUnitMb) ?? diskManagementRow(text) ?? percentOfFigure(text);
 }
 
@@ -84,7 +88,7 @@ function diskManagementRow(text: string): DerivedFree | null {
     const at = [m.index, m.index + m[0].indexOf(m[3], m[1].length)];
     if (diskManagement || secondMb <= capacityMb - secondMb) return { mb: secondMb, said: m[3] + ' ' + m[4], at };
     const free = capacityMb - secondMb;
-    return { mb: hundredths(free), said: megabytes(free), at, bound: 'about' };
+    return { mb: hundredths(free), said: megabytes(Math.round(free)), at, bound: 'about' };
   }
   return null;
 }
@@ -105,9 +109,9 @@ function percentOfFigure(text: string): DerivedFree | null {
   const figureMb = figure * UNIT_MB[f[2].toLowerCase()];
   // The figure read as the partition's size gives the least free space of any reading: as the
   // used part it would mean more, and as the free part more still.
-  const freeShare = /^(free|left|available|remaining)$/i.test(p[2]) ? share / 100 : 1 - share / 100;
+  const freeShare = FREE.test(p[2]) ? share / 100 : 1 - share / 100;
   const free = figureMb * freeShare;
-  return { mb: hundredths(free), said: megabytes(free), at: [f.index, p.index], bound: 'about' };
+  return { mb: hundredths(free), said: megabytes(Math.round(free)), at: [f.index, p.index], bound: 'about' };
 }
 
 /** Hundredths of a MB, never rounded up (beyond float noise): near a threshold, less is safer. */
@@ -121,8 +125,4 @@ function unitOf(written: string | undefined): number | null {
 
 function bounded(text: string, start: number, end: number): boolean {
   return boundOf(text.slice(Math.max(0, start - 20), start), text.slice(end, end + 20)) !== undefined;
-}
-
-function megabytes(mb: number): string {
-  return mb >= 1024 ? `${Math.round((mb / 1024) * 100) / 100} GB` : `${Math.round(mb)} MB`;
 }
