@@ -225,12 +225,36 @@ describe('asking which update', () => {
 });
 
 describe('conversation lifecycle', () => {
-  it('starts a new conversation after a resolution', async () => {
+  it('stays resolved through a thank-you, and starts afresh on the next issue', async () => {
     const { converse, say } = makeBot();
     await converse('KB5057589 failed, I restarted, 600 MB free on the recovery partition');
-    expect((await say('thanks!')).outcome).toBe('no_match');
+    expect(await say('thanks!')).toMatchObject({ outcome: 'resolved', entryId: FALSE_ERROR, replies: [] });
+    expect(await say('no worries, cheers')).toMatchObject({ outcome: 'resolved', replies: [] });
     const next = await say('KB5034441 failed with 0x80070643');
     expect(next).toMatchObject({ outcome: 'escalated', entryId: REAL_FAILURE });
+  });
+
+  it('starts afresh on an unrelated message after a resolution, even one with a number in it', async () => {
+    const { converse, say } = makeBot();
+    expect((await converse('KB5057589 failed with 0x80070643', 'yes', '400 MB')).outcome).toBe('resolved');
+    expect((await say('also the printer on floor 3 is jammed')).outcome).toBe('no_match');
+  });
+
+  it('hands over when the size is corrected after a resolution', async () => {
+    for (const correction of ['wait, actually it was 200 MB, sorry, I was looking at the wrong number', "hang on, it's 0.03 GB, I missed a zero", '120 MB'])  {
+      const { converse, say, sink } = makeBot();
+      expect((await converse('KB5057589 failed with 0x80070643', 'yes', '0.3 GB')).outcome).toBe('resolved');
+      expect(await say(correction)).toMatchObject({ outcome: 'escalated', entryId: FALSE_ERROR });
+      expect(sink.records[0].reason).toBe('reopened_after_resolution');
+      expect(sink.records[0].answers.recovery_free_mb).not.toBe('0.3 GB');
+    }
+  });
+
+  it('keeps the resolution when the size is only restated with its unit', async () => {
+    const { converse, say } = makeBot();
+    expect((await converse('KB5057589 failed with 0x80070643', 'yes', '800')).outcome).toBe('resolved');
+    expect((await say('800 MB yes')).outcome).toBe('resolved');
+    expect((await say('MB, sorry!')).outcome).toBe('resolved');
   });
 
   it('hands a problem reported after a resolution to a person, with the whole conversation', async () => {

@@ -54,7 +54,8 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     if (turn.outcome === 'escalated') {
       conversation += 1;
       output.write('  (conversation closed; a new message starts a new one)\n');
-    } else if (turn.outcome === 'resolved') {
+    } else if (turn.outcome === 'resolved' && replies.length > 0) {
+      // (A "thanks" after it keeps the conversation resolved, and needs no answer.)
       // Same conversation: a problem reported next still reaches a person with everything said.
       output.write('  (resolved; a new question starts a new conversation, a problem with this one goes to a person)\n');
     }

@@ -30,6 +30,8 @@ export interface ConversationState {
   slots: Record<string, SlotValue>;
   /** The question the latest "yes" answered: a correction ("actually no") takes it back. */
   lastYes?: string;
+  /** After a resolution: the question answered last, so that "sorry, it's 200 MB" corrects it. Absent in older records. */
+  lastAsked?: string;
   /** The question waiting for an answer (a question name, or `which` while choosing). */
   pending: string | null;
   /** Answers in a row that could not be understood. */

@@ -165,14 +165,63 @@ function afterResolution(
   state.updatedAt = t.at;
   if (askedForPerson) return { ...escalate(state, entry, 'asked_for_person', TEXTS.askedForPerson, t, null), followUp: true };
   const match = matchMessage(kb, message.text);
-  const { filled } = readTurn(entry, normalized, null);
+  // Another known issue ("KB5034441 fails too", "actually it's KB5034441") is followed as such.
+  if (match.decision.kind === 'match' && match.decision.entryId !== entry.id) return null;
+  const filled = correctionsAfterResolution(entry, state, normalized);
   const verdict = evaluateTable(entry, { ...state.slots, ...filled });
   const stillSafe = verdict.kind === 'fire' && verdict.rule.resolve !== undefined;
   if (exclusionsFor(entry, match).length > 0 || !stillSafe) {
     Object.assign(state.slots, filled);
     return { ...escalate(state, entry, 'reopened_after_resolution', TEXTS.reopened, t, match), followUp: true };
   }
+  // "Thanks!", "800 MB yes", "MB, sorry": nothing new, so the answer given stands and the
+  // conversation stays resolved; anything else starts afresh.
+  if (match.decision.kind === 'none' && (Object.keys(filled).length > 0 || closesResolution(normalized))) {
+    Object.assign(state.slots, filled);
+    state.phase = 'resolved';
+    return { state, outcome: 'resolved', entryId: entry.id, replies: [], match, followUp: true };
+  }
   return null;
+}
+
+/**
+ * What a message after a resolution says about the answers it rested on. Statements count as
+ * anywhere ("oh wait, it bluescreens now"). A figure alone corrects the size asked last ("wait,
+ * actually it was 200 MB"), and with a correction word every question is read as if just asked
+ * ("sorry, I misread: not restarted yet"). A "no worries" is not a "no": yes/no answers need the
+ * correction word.
+ */
+function correctionsAfterResolution(entry: CompiledEntry, state: ConversationState, normalized: string): Record<string, SlotValue> {
+  const filled = readTurn(entry, normalized, null).filled;
+  const correcting = CORRECTION.test(normalized);
+  for (const question of entry.questions.values()) {
+    if (filled[question.name]) continue;
+    const direct = correcting || (question.type === 'size' && question.name === state.lastAsked);
+    if (!direct) continue;
+    const value = readTurn(entry, normalized, question.name).filled[question.name];
+    // Without a correction word only a figure with its unit corrects: "floor 3" is no size.
+    if (value && (correcting || (value.type === 'size' && value.said !== undefined))) filled[question.name] = value;
+  }
+  if (Object.keys(filled).length === 0) Object.assign(filled, takenBack(state, normalized));
+  return filled;
+}
+
+// A closing word ("thanks", "perfect", "danke") in a short message that asks nothing more and
+// reports no trouble; or a message of nothing but such words, filler and units ("MB, sorry!").
+const CLOSING = new Set(['thanks', 'thank', 'thx', 'thanx', 'ty', 'tysm', 'cheers', 'great', 'perfect', 'awesome', 'brilliant', 'cool', 'ok', 'okay', 'k', 'kk', 'nice', 'super', 'lovely', 'excellent', 'wonderful', 'fantastic', 'good', 'noted', 'understood', 'appreciated', 'appreciate', 'phew', 'relief', 'ta', 'merci', 'danke', 'gracias', 'grazie', 'obrigado', 'obrigada', 'bedankt', 'dank', 'dzieki', 'dziekuje', 'shukriya', 'dhanyavaad', 'gotcha', 'sweet', 'amazing', 'helpful']);
+const BENIGN = new Set([...CLOSING, 'sorry', 'so', 'much', 'a', 'lot', 'lots', 'for', 'the', 'help', 'very', 'that', 'this', 'all', 'it', 'is', 'you', 'guys', 'team', 'mate', 'again', 'just', 'will', 'do', 'got', 'i', 'we', 'then', 'oh', 'ah', 'yes', 'yep', 'yeah', 'sure', 'right', 'alright', 'fine', 'sounds', 'to', 'know', 'have', 'day', 'nice', 'mb', 'gb', 'megs', 'megabytes', 'meant', 'sorted', 'bye', 'bot']);
+// Words that report trouble or ask for more: such a message is not a closing.
+const TROUBLE = new Set(['but', 'still', 'not', 'no', 'never', 'cannot', 'problem', 'problems', 'issue', 'issues', 'wrong', 'broken', 'blue', 'stuck']);
+const TROUBLE_STEMS = /^(?:fail|error|crash|freez|froze|hang|bsod|reboot|restart)/;
+const CLOSING_MAX_WORDS = 12;
+const NO_TROUBLE = /\bno (?:problems?|worries|prob)\b/gi;
+
+function closesResolution(normalized: string): boolean {
+  if (normalized.includes('?')) return false;
+  const typed = tokenize(normalized.replace(NO_TROUBLE, ' thanks ')).map((token) => token.word);
+  if (typed.length === 0 || typed.length > CLOSING_MAX_WORDS) return false;
+  if (typed.some((w) => TROUBLE.has(w) || TROUBLE_STEMS.test(w))) return false;
+  return typed.some((w) => CLOSING.has(w)) || typed.every((w) => BENIGN.has(w));
 }
 
 const CORRECTION = /\b(?:actually|wait|sorry|oops|correction|i meant|my bad|scratch that)\b/i;
@@ -257,6 +306,7 @@ function advance(state: ConversationState, entry: CompiledEntry, t: TurnMoment, 
     state.transcript.push({ from: 'bot', text: reply.text, at: t.at });
     // Kept (until the idle time) so that "oh wait, it bluescreens now" reaches a person.
     state.phase = 'resolved';
+    if (state.pending) state.lastAsked = state.pending;
     state.pending = null;
     return { state, outcome: 'resolved', entryId: entry.id, replies: [reply], match };
   }

@@ -16,8 +16,9 @@ describe('the terminal chat', () => {
     expect(out).toContain('(250 MB or more)');
     expect(out).toContain('safe to ignore');
     expect(out).toContain('(resolved; a new question starts a new conversation, a problem with this one goes to a person)');
-    // "thanks" starts a new conversation that matches nothing: the honest fallback.
-    expect(out).toContain("I don't know this one yet.");
+    // "thanks" keeps it resolved: no second note, and not the "don't know" fallback.
+    expect(out.split('(resolved;').length).toBe(2);
+    expect(out).not.toContain("I don't know this one yet.");
   });
 
   it('hands a problem reported after a resolution to a person, with the earlier answers', async () => {
