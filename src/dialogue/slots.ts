@@ -88,7 +88,9 @@ function yesNoPhrases(q: Extract<CompiledQuestion, { type: 'yes_no' }>, text: st
     // A pattern the support lead wrote ("kb5057589") names a fact, whatever else the clause says
     // ("KB5057589 won't install"); words are weighed for doubt and intent.
     const weighed = found.detector.regex === undefined || asAnswer;
-    if (question || (weighed && holdsBackYes(asAnswer ? text : clause)) || CLAUSE_END_NO.has(tokens.at(-1)?.word ?? '')) heldBack = true;
+    // "Is the KB5057589 error a big deal?" names the update; "is it KB5057589?" guesses it.
+    const asked = question && !(found.detector.regex !== undefined && namedInQuestion(found.detector.regex, lower));
+    if (asked || (weighed && holdsBackYes(asAnswer ? text : clause)) || CLAUSE_END_NO.has(tokens.at(-1)?.word ?? '')) heldBack = true;
     else yes = true;
   }
   if (yes) return saysBareNo(text) ? null : { type: 'yes_no', value: 'yes' };
@@ -96,6 +98,19 @@ function yesNoPhrases(q: Extract<CompiledQuestion, { type: 'yes_no' }>, text: st
 }
 
 const CLAUSE_END_NO = new Set(['no', 'nope', 'nah', 'not']);
+
+// A question about what the thing is, rather than about the thing: "is it KB5057589?", "could
+// this be the KB5057589 one?", "is KB5057589 the one that is harmless?", "KB5057589 or KB5034441?".
+const GUESS = /\b(?:(?:is|was|could|would|might|may|can)\s+(?:it|this|that|mine|yours)|(?:it|this|that|mine)\s+(?:is|was|be)|the one|which|what(?:\s+is|'s)|or|maybe|perhaps|possibly|probably)\b/;
+
+/**
+ * Whether a question clause still states the fact a support lead's pattern names: it is not a
+ * guess at what the thing is, and says more than the fact itself ("KB5057589?" alone is unsure).
+ */
+function namedInQuestion(pattern: RegExp, lowerClause: string): boolean {
+  if (GUESS.test(lowerClause)) return false;
+  return tokenize(lowerClause.replace(pattern, ' ')).length > 1;
+}
 
 /** The clauses of a text, each with whether its sentence is a question. */
 function clausesOf(text: string): Array<{ clause: string; question: boolean }> {

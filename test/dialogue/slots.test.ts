@@ -82,3 +82,25 @@ describe('symptom flags', () => {
     expect(read('reboot not done yet', 'rebooted').rebooted).not.toEqual({ type: 'yes_no', value: 'yes' });
   });
 });
+
+describe('an update named in a question', () => {
+  it.each([
+    'hi, is the KB5057589 error 0x80070643 a big deal?',
+    'is the KB5057589 error (0x80070643) a false alarm? mine says failed',
+    'KB5057589 keeps failing with 0x80070643 - any idea?',
+    'this KB5057589 install error 0x80070643, do I have to do anything?',
+  ])('counts as named when the question is about it: %j', (text) => {
+    expect(read(text).is_kb5057589).toEqual({ type: 'yes_no', value: 'yes' });
+  });
+
+  it.each([
+    'I have 0x80070643, is it KB5057589?',
+    'could this be the KB5057589 one?',
+    'Is KB5057589 the one that is safe to ignore?',
+    'what is KB5057589?',
+    'KB5057589?',
+    'KB5057589 or KB5034441?',
+  ])('does not count when the question guesses what it is: %j', (text) => {
+    expect(read(text).is_kb5057589).toBeUndefined();
+  });
+});
