@@ -7,6 +7,10 @@
  */
 export function normalizeText(input: string): string {
   let text = input;
+  // Full-width letters and digits (an IME left in that mode), ligatures and other compatibility
+  // forms read as their plain letters; invisible characters copied out of web pages go, so that
+  // "KB505\u200B7589" is KB5057589 and "\u22122147023293" a signed error code.
+  if (NON_ASCII.test(text)) text = text.normalize('NFKC').replace(INVISIBLE, '').replace(/\u2212(?=\d)/g, '-');
   // Markup needs a '<' or an '&'; a pasted log usually has neither, and skips these passes.
   if (text.includes('<')) text = stripMarkup(text);
   if (text.includes('&')) text = decodeEntities(text);
@@ -22,6 +26,10 @@ export function normalizeText(input: string): string {
   // Runs of whitespace, and single tabs and newlines, become one space.
   return text.replace(/\s\s+|[^\S ]/g, ' ').trim();
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+// Zero-width spaces and joiners, the word joiner, the byte-order mark, the soft hyphen.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
 /** An update id or an error code between colons is a signal, never an emoji. */
 const CODE_LIKE = /^:(?:(?:0x)?[0-9a-f]{8}|[a-z]*\d{6,}):$/i;

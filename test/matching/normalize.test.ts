@@ -15,6 +15,9 @@ describe('normalizeText', () => {
     ['a code between colons is kept', 'failed with error:0x80070643: again', 'failed with error:0x80070643: again'],
     ['a code set apart by colons is kept', 'code :0x80070643: and :kb5057589:', 'code 0x80070643 and kb5057589'],
     ['log timestamps are not shortcodes', '2025-04-20 13:42:35:540 Agent', '2025-04-20 13:42:35:540 Agent'],
+    ['full-width letters and digits read as plain ones', '\uFF2B\uFF22\uFF15\uFF10\uFF15\uFF17\uFF15\uFF18\uFF19 failed', 'KB5057589 failed'],
+    ['invisible characters inside an id go', 'KB505\u200B7589 and 0x8007\u00AD0643\uFEFF', 'KB5057589 and 0x80070643'],
+    ['a minus sign before digits is a minus', 'code \u22122147023293', 'code -2147023293'],
     ['tabs and newlines become single spaces', 'Agent\tWARNING:\r\n  Install failed', 'Agent WARNING: Install failed'],
   ])('%s', (_name, input, expected) => {
     expect(normalizeText(input)).toBe(expected);
