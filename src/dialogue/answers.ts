@@ -175,6 +175,8 @@ const BOUND_AFTER: ReadonlyArray<[SizeBound, RegExp]> = [
   ['at_most', /^\s*(?:or (?:less|below|lower|fewer|smaller)|at most|at the most|maximum\b|max\b|tops\b)/i],
   ['about', /^\s*(?:or so\b|give or take|approx)/i],
 ];
+/** 64 GB: no recovery partition is this big, and no one types its size in megabytes this long. */
+const IMPLAUSIBLE_BARE_MB = 64 * 1024;
 const RANGE_JOIN = /^\s*(?:-|to|and|or)\s*$/i;
 
 // "1/2 GB", "1/8 GB": a fraction of a unit. Of its readings (half a GB, or 1 or 2 GB) a proper
@@ -242,7 +244,10 @@ export function findSizes(written: string, defaultUnitMb: number | null): SizeRe
       i++;
     }
     if (unitMb === null && (withUnit || defaultUnitMb === null)) continue;
-    const mb = r.value * (unitMb ?? defaultUnitMb ?? 1);
+    let mb = r.value * (unitMb ?? defaultUnitMb ?? 1);
+    // A bare figure far too big for a partition in the default unit is what tools print: bytes
+    // ("SizeRemaining : 104857600"). Read so, it can only come out smaller than in the default.
+    if (unitMb === null && mb > IMPLAUSIBLE_BARE_MB) mb = r.value * UNIT_MB.bytes;
     const end = upper?.end ?? r.end;
     const said = unitMb === null ? undefined : written.slice(r.index, end).replace(/\s+/g, ' ').replace(/(\d)([a-z])/gi, '$1 $2');
     if (upper) {

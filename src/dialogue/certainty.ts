@@ -90,6 +90,9 @@ const SIZE_NOT_YET_RUNS: ReadonlyArray<readonly string[]> = [
   ['not', 'checked'],
 ];
 
+// A figure for some of several machines.
+const SOME_OF_THEM = /\b(?:one|two|three|four|five|six|some|a few|few|most|several|half|\d+) of (?:them|those|these|the (?:\w+ )?(?:laptops|pcs|machines|computers|devices|desktops))\b/i;
+
 // A negation just before a figure denies it: "it's not 300 MB", "nowhere near 250 MB".
 const DENIALS = new Set(['not', 'no', 'nowhere', 'never', 'nor']);
 const DENIAL_REACH = 3;
@@ -106,12 +109,21 @@ const ARTICLES = new Set(['the', 'a', 'my', 'windows', 'that', 'this']);
 export function holdsBackYes(text: string): boolean {
   const typed = words(statementsOf(text));
   if (typed.some((w) => NOT_YET.has(w)) || NOT_YET_RUNS.some((run) => indexOfRun(typed, run) >= 0)) return true;
-  // Clause by clause: in "rebooted, windows update still fails" the update was not restarted.
+  // "Yes on Friday, the update failed on Monday though": two times, and no saying which came first.
+  if (UPDATE_AT_A_TIME.test(text) && !typed.includes('after') && !typed.includes('since')) return true;
+  // Clause by clause: in "rebooted, windows update still fails" the update was not restarted;
+  // in "I restarted this morning before it came in" the restart came first.
   return text.split(CLAUSE_BREAK).some((clause) => {
     const inClause = words(clause);
+    if (inClause.includes('before') && inClause.some((w) => RESTART_WORDS.has(w) || ANSWER_WORDS.has(w))) return true;
     return inClause.some((w, i) => RESTART_WORDS.has(w) && restartsSomethingElse(inClause, i + 1));
   });
 }
+
+const ANSWER_WORDS = new Set(['yes', 'yep', 'yeah', 'yup', 'did', 'done']);
+// The update said to have happened at a time of its own.
+const UPDATE_AT_A_TIME =
+  /\b(?:update|it)\b[^.;!?]{0,30}?\b(?:failed|came|arrived|installed|appeared|showed up|popped up)\b[^.;!?]{0,20}?\b(?:on|at|yesterday|today|tonight|this|last|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 
 function restartsSomethingElse(typed: readonly string[], from: number): boolean {
   let i = from;
@@ -131,6 +143,11 @@ export function sizeNotStated(clause: string, before: string, question: boolean,
   // "not even 250 MB" is a bound, read as such; other negations deny the figure.
   if (bounded) return false;
   return words(before).slice(-DENIAL_REACH).some((w) => DENIALS.has(w));
+}
+
+/** Whether the text gives figures for only some of several machines ("I checked two of them"). */
+export function forSomeOnly(text: string): boolean {
+  return SOME_OF_THEM.test(text);
 }
 
 /**

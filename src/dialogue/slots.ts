@@ -2,7 +2,7 @@
 import type { CompiledEntry, CompiledQuestion, Detector } from '../knowledge/knowledgeBase';
 import { tokenize, type Token } from '../matching/words';
 import { CLAUSE_BREAK, FREE_WORDS, findSizes, megabytes, parseYesNo, saysBareNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
-import { holdsBackYes, inQuestion, sizeNotStated } from './certainty';
+import { forSomeOnly, holdsBackYes, inQuestion, sizeNotStated } from './certainty';
 import { detectListed, raisedIn } from './detect';
 import { freeFromUsage } from './usage';
 import type { SlotValue } from './state';
@@ -163,7 +163,7 @@ function spanAround(text: string, index: number, breaks: RegExp): { start: numbe
  * mentioned (asked about, doubted, quoted, denied: see certainty.ts).
  */
 function stated(text: string, sizes: readonly SizeReading[] | typeof HELD_BACK): Reading {
-  if (sizes === HELD_BACK) return HELD_BACK;
+  if (sizes === HELD_BACK || (sizes.length > 0 && forSomeOnly(text))) return HELD_BACK;
   const meant = sizes.filter((s) => {
     const { start, end } = spanAround(text, s.index, CLAUSE_BREAK);
     return !sizeNotStated(text.slice(start, end), text.slice(start, s.index), inQuestion(text, s.index), s.bound !== undefined);

@@ -96,6 +96,12 @@ describe('findSizes', () => {
     expect(mb('Windows 10 shows 300 MB', 1)).toEqual([300]);
   });
 
+  it('reads a bare figure too big for megabytes as the bytes a tool prints', () => {
+    expect(mb('104857600', 1)).toEqual([100]);
+    expect(mb('SizeRemaining : 104857600 Size : 554696704', 1)).toEqual([100, 529]);
+    expect(mb('65536', 1)).toEqual([65536]);
+  });
+
   it.each(['printer on 3rd floor', 'every 10 min', 'KB5057589', '0x80070643'])('finds no size in %j', (text) => {
     expect(mb(text, null)).toEqual([]);
   });

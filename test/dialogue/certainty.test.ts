@@ -26,6 +26,8 @@ describe('a "yes" the employee only mentions', () => {
     "i don't think it was restarted",
     'yes, right before the update started',
     'I did a shutdown yesterday',
+    'I restarted this morning before it came in',
+    'yes on Friday, the update failed on Monday though',
   ])('is heard as "not sure" when answering the question: %j', (text) => {
     expect(read(text, 'rebooted')).toEqual({ filled: {}, dontKnow: true });
   });
@@ -38,6 +40,8 @@ describe('a "yes" the employee only mentions', () => {
     'KB5057589 error even after restart',
     'yes, I restarted. what should I do now?',
     'KB5057589 keeps failing, I already rebooted twice, what should I do?',
+    'yes, restarted after the update failed on Monday',
+    'yes restarted twice, never had problems before',
   ])(
     'still reads a stated restart: %j',
     (text) => {

@@ -104,3 +104,10 @@ describe('an update named in a question', () => {
     expect(read(text).is_kb5057589).toBeUndefined();
   });
 });
+
+describe('figures for some of several machines', () => {
+  it('are not the answer for all of them', () => {
+    expect(readTurn(entry, normalizeText('I checked two of them, both have ~600 MB free on recovery'), 'recovery_free_mb')).toEqual({ filled: {}, dontKnow: true });
+    expect(read('all of them have 600 MB free on the recovery partition').recovery_free_mb).toMatchObject({ mb: 600 });
+  });
+});
