@@ -66,6 +66,27 @@ const OTHER_LANGUAGES = [
   'met een medewerker',
   'met een monteur',
   'met iemand spreken',
+  'iemand van it',
+  'iemand van de helpdesk',
+  'iemand van de servicedesk',
+  'me pasas con',
+  'pasame con',
+  'pasarme con',
+  'me llame alguien',
+  'alguien de sistemas',
+  'alguien de soporte',
+  'mit jemandem vom',
+  'an einen techniker',
+  'an einen mitarbeiter',
+  'un technicien',
+  'falar com um atendente',
+  'atendente humano',
+  // Polish: "talk to a consultant / technician / someone", "someone from IT", "a human".
+  'porozmawiac z konsultantem',
+  'porozmawiac z technikiem',
+  'porozmawiac z kims',
+  'kogos z it',
+  'z czlowiekiem',
 ];
 
 /**
@@ -131,6 +152,18 @@ const IN_CONVERSATION = [
   'connect to support',
   'connect to it',
   'send someone',
+  'someone from the service desk',
+  'someone from service desk',
+  'someone from desktop support',
+  'from desktop support',
+  'from the service desk',
+  'give me a ring',
+  'ring me',
+  'phone me',
+  'an actual technician',
+  'actual person',
+  'actual human',
+  'real technician',
   'colleague from it',
   // The same asked in the languages of a multinational staff (accents are folded away).
   ...OTHER_LANGUAGES,
@@ -149,11 +182,16 @@ const CONVERSATION_DETECTORS = detectors(IN_CONVERSATION);
  * `unprompted`: a first message that matched nothing, where only a plain request counts.
  */
 export function wantsPerson(text: string, where: 'conversation' | 'unprompted' = 'conversation'): boolean {
+  if (CJK_REQUEST.test(text)) return true;
   if (where === 'unprompted') return raisedIn(REQUEST_DETECTORS, text) !== null;
   if (raisedIn(CONVERSATION_DETECTORS, text) !== null) return true;
   const typed = words(text);
   return typed.length <= SHORT_REPLY && typed.some((w) => SHORT_REPLY_WORDS.has(w)) && !typed.some((w) => NEGATIONS.has(w));
 }
+
+// Chinese and Japanese have no spaces to find words by: "转人工" (transfer to a human), "人工客服"
+// (a human agent), "担当者と話したい" (talk to the person in charge), "オペレーター" (an operator).
+const CJK_REQUEST = /转人工|轉人工|人工客服|人工服务|人工服務|找人工|担当者|オペレーター|人と話|サポートの方/;
 
 /** The option value every question carries; typed or clicked, it reads as a handoff. */
 export const TALK_TO_PERSON = 'Talk to a person';

@@ -46,8 +46,13 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
 // A letter with an accent is its plain letter ("técnico", "möchte", "Größe" as "grosse"): a word
 // would otherwise split at the accent. Messages and phrases go through here alike.
+// Letters that carry their mark inside them, so NFD leaves them whole: Polish "ł" ("człowiek"),
+// Danish and Norwegian "ø", Croatian "đ", German "ß", the ligatures.
+const UNDECOMPOSED_AS: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i' };
+const UNDECOMPOSED = new RegExp(`[${Object.keys(UNDECOMPOSED_AS).join('')}]`, 'g');
+
 function foldAccents(lower: string): string {
-  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(COMBINING_MARKS, '').replace(/ß/g, 'ss') : lower;
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(COMBINING_MARKS, '').replace(UNDECOMPOSED, (c) => UNDECOMPOSED_AS[c]) : lower;
 }
 
 /**

@@ -27,6 +27,19 @@ describe('wantsPerson in a conversation about a known issue', () => {
     'posso parlare con un operatore?',
     'quero falar com alguém do suporte',
     'kan ik met een medewerker praten?',
+    'Could someone from the service desk give me a ring? ext 4471',
+    'can Priya from desktop support have a look at my laptop?',
+    "ok but I'd still like an actual technician to double-check",
+    '¿Me pasas con un técnico?',
+    'kan ik iemand van IT spreken?',
+    'Czy mogę porozmawiać z konsultantem?',
+    'poproszę kogoś z IT, nie bota',
+    'posso falar com um atendente humano?',
+    'Ich möchte bitte mit jemandem vom IT-Support sprechen',
+    'Bitte an einen Techniker weiterleiten',
+    'prefiero que me llame alguien de sistemas',
+    '请转人工',
+    '担当者と話したいです',
   ])('hears %j', (text) => {
     expect(wantsPerson(text, 'conversation')).toBe(true);
   });

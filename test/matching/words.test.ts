@@ -18,6 +18,8 @@ describe('tokenize', () => {
     ['hablar con un técnico', 'hablar con un tecnico'],
     ['ich möchte mit einem Techniker sprechen', 'ich mochte mit einem techniker sprechen'],
     ['Wiederherstellungspartition voll, Größe 500 MB', 'wiederherstellungspartition voll grosse 500 mb'],
+    ['chcę rozmawiać z człowiekiem, błąd', 'chce rozmawiac z czlowiekiem blad'],
+    ['Øst, Đorđe, Cæsar', 'ost dorde caesar'],
   ])('expands %j', (text, expected) => {
     expect(words(text)).toBe(expected);
   });
