@@ -115,11 +115,14 @@ export function holdsBackYes(text: string): boolean {
   // in "I restarted this morning before it came in" the restart came first.
   return text.split(CLAUSE_BREAK).some((clause) => {
     const inClause = words(clause);
-    if (inClause.includes('before') && inClause.some((w) => RESTART_WORDS.has(w) || ANSWER_WORDS.has(w))) return true;
+    if (BEFORE_IT.test(clause) && inClause.some((w) => RESTART_WORDS.has(w) || ANSWER_WORDS.has(w))) return true;
     return inClause.some((w, i) => RESTART_WORDS.has(w) && restartsSomethingElse(inClause, i + 1));
   });
 }
 
+// Before the update, said without naming it: "before it came in", "before that". ("Before my
+// 9 o'clock" says nothing about the update.)
+const BEFORE_IT = /\bbefore (?:it|that|this|then|the (?:update|install\w*|error|message|failure|problem|patch))\b/i;
 const ANSWER_WORDS = new Set(['yes', 'yep', 'yeah', 'yup', 'did', 'done']);
 // The update said to have happened at a time of its own.
 const UPDATE_AT_A_TIME =

@@ -42,6 +42,7 @@ describe('a "yes" the employee only mentions', () => {
     'KB5057589 keeps failing, I already rebooted twice, what should I do?',
     'yes, restarted after the update failed on Monday',
     'yes restarted twice, never had problems before',
+    "yes, restarted it before my 9 o'clock",
   ])(
     'still reads a stated restart: %j',
     (text) => {
