@@ -39,7 +39,7 @@ const match = z
     phrases: z
       .array(z.string().min(1))
       .optional()
-      .describe('What people call the problem. All words of a phrase must appear close together, in any order; stems and small typos count.'),
+      .describe('What people call the problem. All words of a phrase must appear close together, in any order (a phrase of numbers only: as written); stems and small typos count.'),
     require_any: z
       .array(signalKind)
       .min(1)

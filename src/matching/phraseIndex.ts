@@ -26,6 +26,11 @@ export const PHRASE_SLACK = 2;
 interface Shape {
   uniqueStems: readonly string[];
   length: number;
+  /**
+   * A phrase of numbers only ("2025 09", a month) is found only as written, word after word:
+   * digits are exact, and in any order and with words between, "2025-04-09 10:14" would hold it.
+   */
+  inOrder?: readonly string[];
   phrases: IndexedPhrase[];
 }
 
@@ -57,13 +62,14 @@ export class PhraseIndex {
       const sorted = [...phrase.uniqueStems].sort(rarer);
       const [anchor, second] = sorted;
       if (anchor === undefined) return;
-      const key = `${phrase.stems.length} ${sorted.join(' ')}`;
+      const numeric = phrase.stems.every((stem) => HAS_DIGIT.test(stem));
+      const key = numeric ? `= ${phrase.stems.join(' ')}` : `${phrase.stems.length} ${sorted.join(' ')}`;
       const known = shapes.get(key);
       if (known) {
         known.phrases.push(indexed);
         return;
       }
-      const shape: Shape = { uniqueStems: sorted, length: phrase.stems.length, phrases: [indexed] };
+      const shape: Shape = { uniqueStems: sorted, length: phrase.stems.length, phrases: [indexed], ...(numeric && { inOrder: phrase.stems }) };
       shapes.set(key, shape);
       let group = this.anchors.get(anchor);
       if (!group) {
@@ -127,6 +133,7 @@ function collect(shapes: readonly Shape[], positions: ReadonlyMap<string, number
  * such set in one pass, however often a pasted log repeats a word.
  */
 function fits(shape: Shape, positions: ReadonlyMap<string, number[]>): boolean {
+  if (shape.inOrder) return writtenInOrder(shape.inOrder, positions);
   const lists: number[][] = [];
   for (const s of shape.uniqueStems) {
     const list = positions.get(s);
@@ -148,6 +155,15 @@ function fits(shape: Shape, positions: ReadonlyMap<string, number[]>): boolean {
     if (++at[low] >= lists[low].length) return false;
   }
 }
+
+/** Whether the stems stand in the message one right after another, in this order. */
+function writtenInOrder(stems: readonly string[], positions: ReadonlyMap<string, number[]>): boolean {
+  const starts = positions.get(stems[0]);
+  if (!starts) return false;
+  return starts.some((start) => stems.every((stem, k) => positions.get(stem)?.includes(start + k) ?? false));
+}
+
+const HAS_DIGIT = /\d/;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

@@ -25,6 +25,13 @@ describe('PhraseIndex.find', () => {
     expect(found(kb, 'crashing keeps outlook').sort()).toEqual(['outlook-too: Outlook keeps crashing', 'outlook: outlook', 'outlook: outlook keeps crashing']);
   });
 
+  it('finds a phrase of numbers only as written, word after word', () => {
+    const months = knowledge({ september: ['2025 09'] });
+    expect(found(months, '2025-09 Safe OS Dynamic Update')).toEqual(['september: 2025 09']);
+    expect(found(months, 'on 2025-04-09 at 10:14')).toEqual([]);
+    expect(found(months, '09 2025')).toEqual([]);
+  });
+
   it('does not find a phrase whose words are spread wider than the window', () => {
     const filler = Array.from({ length: PHRASE_SLACK + 1 }, (_, i) => `filler${i}`).join(' ');
     expect(found(kb, `teams camera ${filler} not working`)).toEqual([]);
