@@ -55,7 +55,7 @@ type Reading = SlotValue | typeof HELD_BACK | null;
 function findAnywhere(q: CompiledQuestion, text: string, asAnswer: boolean): Reading {
   switch (q.type) {
     case 'flag': {
-      return raisedIn(q.when, text, { anyForm: true }) ? { type: 'flag', value: true } : null;
+      return raisedIn(q.when, text.replace(DISK_STATUS, ' '), { anyForm: true }) ? { type: 'flag', value: true } : null;
     }
     case 'yes_no':
       return yesNoPhrases(q, text, asAnswer);
@@ -66,6 +66,10 @@ function findAnywhere(q: CompiledQuestion, text: string, asAnswer: boolean): Rea
     }
   }
 }
+
+// Disk Management's Status column, "Healthy (Boot, Page File, Crash Dump, Basic Data Partition)":
+// what the partition holds, not what happened to the PC.
+const DISK_STATUS = /\((?=[^()]*\b(?:page file|basic data partition|primary partition|efi system partition|recovery partition)\b)[^()]*\)/gi;
 
 /**
  * The yes/no phrases of a question, clause by clause. A "no" wins. A "yes" counts only when
@@ -219,6 +223,8 @@ const USAGE = /\b(used|in use|capacity|total|full|size|healthy)\b|%/i;
 function withUsage(read: Reading, q: SizeQuestion, text: string, defaultUnitMb: number | null): Reading {
   const derived = freeFromUsage(text, defaultUnitMb);
   if (!derived) return read;
+  // A table's row of the recovery partition is the answer: the other rows are other partitions.
+  if (derived.table) return stated(text, [{ mb: derived.mb, said: derived.said, index: derived.at[0] }]);
   if (derived.at.some((at) => saidOf(q.notAbout, around(text, at, CLAUSE_BREAK).replace(USAGE_WORDS, ' ')))) return read;
   if (defaultUnitMb === null && !saidOf(q.context, around(text, derived.at[0], STATEMENT_BREAK))) return read;
   const worked = stated(text, [{ mb: derived.mb, said: derived.said, index: derived.at[0], ...(derived.bound && { bound: derived.bound }) }]);

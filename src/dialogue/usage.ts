@@ -1,7 +1,8 @@
 /**
  * Free space worked out from how a partition's space is used, for answers that give no figure
- * called free: "only 50 MB used of 500", "it uses 480 MB of 529 MB", "529 MB, 95% full", and a
- * Disk Management row ("Healthy (Recovery Partition)  1.00 GB  612 MB  60 %").
+ * called free: "only 50 MB used of 500", "it uses 480 MB of 529 MB", "529 MB, 95% full", a
+ * Disk Management row ("Healthy (Recovery Partition)  1.00 GB  612 MB  60 %"), and the recovery
+ * row of a pasted Get-Volume table (its SizeRemaining column).
  *
  * Where the figures could be read in more than one way, the reading with the least free space
  * is taken: too little space is what must not be missed. A figure near a bound ("about", "less
@@ -18,6 +19,11 @@ export interface DerivedFree {
   at: number[];
   /** `about` when worked out from a rounded percentage: near a threshold it cannot decide. */
   bound?: 'about';
+  /**
+   * Read from a tool's table, on the row of the recovery partition: its label says what the
+   * figure is about, whatever the other rows (C:, EFI) say.
+   */
+  table?: true;
 }
 
 const NUMBER = String.raw`(\d{1,9}(?:[.,]\d{1,3})?)`;
@@ -39,9 +45,19 @@ const FREE = new RegExp(`^(?:${FREE_WORDS})$`, 'i');
 const FIGURE = new RegExp(`${START}${NUMBER}\\s*(${UNITS})(?![a-z])${END}`, 'gi');
 const CALLED_FREE_AFTER = new RegExp(`^\\s*(?:of\\s+)?(?:${FREE_WORDS})\\b`, 'i');
 const CALLED_FREE_BEFORE = new RegExp(`\\b(?:${FREE_WORDS})(?:\\s+space)?\\s*(?:is|of|:|=)?\\s*$`, 'i');
-// Disk Management's columns: Status, Capacity, Free Space, % Free.
-const ROW = new RegExp(`${START}${NUMBER}\\s*(${UNITS})(?![a-z])\\s+${NUMBER}\\s*(${UNITS})(?![a-z])\\s+(\\d{1,3})\\s?%`, 'gi');
+// Disk Management's columns: Status, Capacity, Free Space, % Free (set apart by spaces, or by
+// the bars of a table pasted from it).
+const CELL = String.raw`\s*\|?\s*`;
+const ROW = new RegExp(`${START}${NUMBER}\\s*(${UNITS})(?![a-z])${CELL}${NUMBER}\\s*(${UNITS})(?![a-z])${CELL}(\\d{1,3})\\s?%`, 'gi');
+// A row of PowerShell's Get-Volume: FriendlyName ... HealthStatus OperationalStatus
+// SizeRemaining Size, for the recovery partition ("Recovery", "Windows RE tools").
+const GET_VOLUME_ROW = new RegExp(
+  `\\b(?:recovery|windows re tools|winre|windows re)\\b(?:\\s+[a-z0-9]+){0,4}?\\s+(?:healthy|warning|unhealthy|unknown)\\s+[a-z]+\\s+${NUMBER}\\s*(${UNITS})(?![a-z])\\s+${NUMBER}\\s*(${UNITS})(?![a-z])`,
+  'gi',
+);
+const GET_VOLUME = /\bsizeremaining\b/i;
 const HAS_DIGIT = /\d/;
+const RECOVERY_STATUS = /\(recovery partition\)[\s|]*$/i;
 // How far a row's percentage may be from its two figures' ratio (Windows rounds it).
 const ROUNDING_POINTS = 1.5;
 
@@ -49,7 +65,23 @@ const ROUNDING_POINTS = 1.5;
 export function freeFromUsage(text: string, defaultUnitMb: number | null): DerivedFree | null {
   // Most messages a size question reads have no figure at all.
   if (!HAS_DIGIT.test(text)) return null;
-  return usedOfTotal(text, defaultUnitMb) ?? diskManagementRow(text) ?? percentOfFigure(text);
+  return getVolumeRow(text) ?? usedOfTotal(text, defaultUnitMb) ?? diskManagementRow(text) ?? percentOfFigure(text);
+}
+
+/** The recovery partition's SizeRemaining in a pasted Get-Volume table (the least, if several). */
+function getVolumeRow(text: string): DerivedFree | null {
+  if (!GET_VOLUME.test(text)) return null;
+  let least: DerivedFree | null = null;
+  for (const m of text.matchAll(GET_VOLUME_ROW)) {
+    const remaining = readNumber(m[1]);
+    const size = readNumber(m[3]);
+    if (remaining === null || size === null) continue;
+    const remainingMb = remaining * UNIT_MB[m[2].toLowerCase()];
+    if (remainingMb > size * UNIT_MB[m[4].toLowerCase()]) continue;
+    const at = m.index + m[0].lastIndexOf(m[1], m[0].length - m[3].length - 1);
+    if (!least || remainingMb < least.mb) least = { mb: hundredths(remainingMb), said: `${m[1]} ${m[2]}`, at: [at], table: true };
+  }
+  return least;
 }
 
 function usedOfTotal(text: string, defaultUnitMb: number | null): DerivedFree | null {
@@ -73,7 +105,18 @@ function usedOfTotal(text: string, defaultUnitMb: number | null): DerivedFree | 
 }
 
 function diskManagementRow(text: string): DerivedFree | null {
-  for (const m of text.matchAll(ROW)) {
+  // Of a whole table, the recovery partition's row ("Healthy (Recovery Partition)").
+  const rows = [...text.matchAll(ROW)];
+  const recovery = rows.filter((m) => RECOVERY_STATUS.test(text.slice(Math.max(0, m.index - 40), m.index)));
+  for (const m of recovery) {
+    const capacity = readNumber(m[1]);
+    const free = readNumber(m[3]);
+    if (capacity === null || free === null) continue;
+    const freeMb = free * UNIT_MB[m[4].toLowerCase()];
+    if (freeMb > capacity * UNIT_MB[m[2].toLowerCase()]) continue;
+    return { mb: freeMb, said: m[3] + ' ' + m[4], at: [m.index + m[0].indexOf(m[3], m[1].length)], table: true };
+  }
+  for (const m of rows) {
     const capacity = readNumber(m[1]);
     const second = readNumber(m[3]);
     if (capacity === null || second === null) continue;

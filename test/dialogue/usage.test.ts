@@ -73,3 +73,37 @@ describe('free space worked out from how the space is used', () => {
     expect(unasked('KB5057589 fails w/ 0x80070643, restarted, recovery part. has 200MB free')).toMatchObject({ mb: 200 });
   });
 });
+
+describe('tables pasted from Windows tools', () => {
+  const getVolume = (recoveryRow: string) =>
+    [
+      'PS C:\\> Get-Volume',
+      '',
+      'DriveLetter FriendlyName FileSystemType DriveType HealthStatus OperationalStatus SizeRemaining      Size',
+      '----------- ------------ -------------- --------- ------------ ----------------- -------------      ----',
+      'C           Windows      NTFS           Fixed     Healthy      OK                    120.44 GB 237.37 GB',
+      recoveryRow,
+      '            SYSTEM       FAT32          Fixed     Healthy      OK                      68.2 MB    260 MB',
+    ].join('\n');
+
+  it.each([
+    ['            Recovery     NTFS           Fixed     Healthy      OK                     412.3 MB    990 MB', 412.3],
+    ['            Recovery     NTFS           Fixed     Healthy      OK                      87.5 MB    522 MB', 87.5],
+    ['            Windows RE tools NTFS       Fixed     Healthy      OK                    402.63 MB    990 MB', 402.63],
+  ])('read the recovery row of Get-Volume, not the other rows: %j', (row, mb) => {
+    expect(answer(getVolume(row)).filled.recovery_free_mb).toMatchObject({ type: 'size', mb });
+  });
+
+  it('read the Recovery Partition row of a Disk Management table with bars, and no crash in "Crash Dump"', () => {
+    const table = [
+      'Volume | Layout | Type | File System | Status | Capacity | Free Space | % Free',
+      '(C:) | Simple | Basic | NTFS | Healthy (Boot, Page File, Crash Dump, Basic Data Partition) | 475.69 GB | 61.02 GB | 13 %',
+      '(Disk 0 partition 1) | Simple | Basic | | Healthy (EFI System Partition) | 100 MB | 71 MB | 71 %',
+      '(Disk 0 partition 4) | Simple | Basic | NTFS | Healthy (Recovery Partition) | 1000 MB | 318 MB | 32 %',
+    ].join('\n');
+    const { filled } = answer(table);
+    expect(filled.recovery_free_mb).toMatchObject({ type: 'size', mb: 318 });
+    expect(filled.system_degraded).toBeUndefined();
+    expect(readTurn(entry, normalizeText('it crashed twice, the dump is in (C:) Healthy (Boot, Page File)'), 'recovery_free_mb').filled.system_degraded).toEqual({ type: 'flag', value: true });
+  });
+});
