@@ -99,6 +99,7 @@ function checkMatch(entry: EntryDefinition, problem: ProblemFactory, problems: K
   (ex?.errors ?? []).forEach((e, i) => {
     if (!canonicalErrorCode(e)) problems.push(problem('bad-error-code', ['match', 'exclude', 'errors', i], `"${e}" is not an error code`));
   });
+  problems.push(...checkPhraseList(ex?.phrases, ['match', 'exclude', 'phrases'], problem));
   const present = { updates: (m.updates ?? []).length > 0, errors: (m.errors ?? []).length > 0, phrases: (m.phrases ?? []).length > 0 };
   if (!present.updates && !present.errors && !present.phrases) {
     problems.push(problem('nothing-to-match', ['match'], 'the entry matches nothing', 'list updates, errors or phrases'));
@@ -117,28 +118,31 @@ function checkQuestionPhrases(question: QuestionDefinition, path: PropertyKey[],
       : question.type === 'size'
         ? [['context', question.context], ['not_about', question.not_about]]
         : [['when', question.when]];
+  return lists.flatMap(([key, list]) => checkPhraseList(list, [...path, key], problem));
+}
+
+/** Each phrase of a list has words to match; each regex compiles and cannot backtrack badly. */
+function checkPhraseList(list: PhraseDefinition[] | undefined, path: PropertyKey[], problem: ProblemFactory): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
-  for (const [key, list] of lists) {
-    (list ?? []).forEach((phrase, i) => {
-      const at = [...path, key, i];
-      if (typeof phrase === 'string') {
-        if (words(phrase).length === 0) problems.push(problem('empty-phrase', at, `"${phrase}" has no words to match`));
-        return;
-      }
-      const regexAt = [...at, 'regex'];
-      try {
-        new RegExp(phrase.regex);
-      } catch (err) {
-        problems.push(problem('bad-regex', regexAt, `invalid regular expression: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`));
-        return;
-      }
-      if (!safeRegex(phrase.regex) || /\\[1-9]|\(\?<[=!]/.test(phrase.regex)) {
-        problems.push(
-          problem('unsafe-regex', regexAt, 'this pattern can backtrack catastrophically on long messages', 'avoid nested repetition such as (a+)+, back-references and look-behind; a word phrase is usually enough'),
-        );
-      }
-    });
-  }
+  (list ?? []).forEach((phrase, i) => {
+    const at = [...path, i];
+    if (typeof phrase === 'string') {
+      if (words(phrase).length === 0) problems.push(problem('empty-phrase', at, `"${phrase}" has no words to match`));
+      return;
+    }
+    const regexAt = [...at, 'regex'];
+    try {
+      new RegExp(phrase.regex);
+    } catch (err) {
+      problems.push(problem('bad-regex', regexAt, `invalid regular expression: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`));
+      return;
+    }
+    if (!safeRegex(phrase.regex) || /\\[1-9]|\(\?<[=!]/.test(phrase.regex)) {
+      problems.push(
+        problem('unsafe-regex', regexAt, 'this pattern can backtrack catastrophically on long messages', 'avoid nested repetition such as (a+)+, back-references and look-behind; a word phrase is usually enough'),
+      );
+    }
+  });
   return problems;
 }
 

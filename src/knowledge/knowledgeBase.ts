@@ -59,6 +59,8 @@ export interface CompiledEntry {
     otherErrors: boolean;
     updates: ReadonlySet<string>;
     errors: ReadonlySet<string>;
+    /** `exclude.phrases` written as regexes (the others are phrases, found by the phrase index). */
+    patterns: Detector[];
   };
   questions: ReadonlyMap<string, CompiledQuestion>;
   flow: RuleDefinition[];
@@ -159,7 +161,10 @@ export function compileEntry(def: EntryDefinition, file: string, lists = new Det
     updates,
     anyUnlistedUpdate,
     errors: canonicalSet(m.errors, canonicalErrorCode),
-    phrases: [...(m.phrases ?? []).map((p) => signalPhrase(p, 'match')), ...(m.exclude?.phrases ?? []).map((p) => signalPhrase(p, 'exclude'))],
+    phrases: [
+      ...(m.phrases ?? []).map((p) => signalPhrase(p, 'match')),
+      ...(m.exclude?.phrases ?? []).flatMap((p) => (typeof p === 'string' ? [signalPhrase(p, 'exclude')] : [])),
+    ],
     requireAny: m.require_any ?? null,
     requireAll: m.require_all ?? [],
     exclude: {
@@ -167,6 +172,7 @@ export function compileEntry(def: EntryDefinition, file: string, lists = new Det
       otherErrors: m.exclude?.other_errors ?? false,
       updates: canonicalSet(m.exclude?.updates, canonicalUpdateId),
       errors: canonicalSet(m.exclude?.errors, canonicalErrorCode),
+      patterns: detectors((m.exclude?.phrases ?? []).filter((p) => typeof p !== 'string')),
     },
     questions,
     flow: def.flow,

@@ -25,7 +25,7 @@ const exclude = z
     other_errors: z.boolean().optional().describe('Refuse this entry when the message names an error code that is not in match.errors.'),
     updates: z.array(z.string()).optional().describe('Update ids that refuse this entry.'),
     errors: z.array(z.string()).optional().describe('Error codes that refuse this entry.'),
-    phrases: z.array(z.string().min(1)).optional().describe('Phrases that refuse this entry.'),
+    phrases: phraseList.optional().describe('Phrases that refuse this entry, or regexes (`- regex: ...`, tested against the lowercased message) where the words alone would say too little, such as "2025-09" against a date.'),
   })
   .describe('Signals that rule this entry out, whatever else matched.');
 

@@ -106,6 +106,15 @@ export function matchMessage(kb: KnowledgeBase, text: string): MatchResult {
     deferred.push(listing);
   }
 
+  // Exclusions written as regexes, tried on the entries something pointed at.
+  let lower: string | undefined;
+  for (const t of tallies.values()) {
+    for (const pattern of t.entry.exclude.patterns) {
+      lower ??= normalized.toLowerCase();
+      if (pattern.regex!.test(lower)) t.excludedBy.push(`phrase ${pattern.text}`);
+    }
+  }
+
   // Every tallied entry is weighed (a log paste can name codes shared by thousands of entries);
   // only the strongest are explained, since the explanation is what costs.
   const verdicts: Verdict[] = [];
@@ -163,6 +172,8 @@ function deferredPartials(deferred: CompiledEntry[][], tallies: Map<string, Tall
 /** What in a matched message rules `entry` out (empty when nothing does). */
 export function exclusionsFor(entry: CompiledEntry, result: MatchResult): string[] {
   const excludedBy = result.signals.phrases.filter((p) => p.entryId === entry.id && p.role === 'exclude').map((p) => `phrase "${p.phrase}"`);
+  const lower = result.normalized.toLowerCase();
+  for (const pattern of entry.exclude.patterns) if (pattern.regex!.test(lower)) excludedBy.push(`phrase ${pattern.text}`);
   return [...excludedBy, ...signalExclusions(entry, result.signals.updates, result.signals.errors)];
 }
 

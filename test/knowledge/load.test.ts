@@ -43,8 +43,9 @@ describe('loading broken knowledge', () => {
   it('refuses invalid regular expressions and ones that can backtrack catastrophically', () => {
     const problems = inFile('bad-regex.yaml');
     expect(problems.map((p) => [p.code, where(p)])).toEqual([
-      ['bad-regex', 'bad-regex.yaml:9:16 questions.degraded.when[0].regex'],
-      ['unsafe-regex', 'bad-regex.yaml:10:16 questions.degraded.when[1].regex'],
+      ['bad-regex', 'bad-regex.yaml:12:16 questions.degraded.when[0].regex'],
+      ['unsafe-regex', 'bad-regex.yaml:13:16 questions.degraded.when[1].regex'],
+      ['bad-regex', 'bad-regex.yaml:7:16 match.exclude.phrases[0].regex'],
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { compileEntry, KnowledgeBase } from '../../src/knowledge/knowledgeBase';
-import { matchMessage } from '../../src/matching/matcher';
+import { exclusionsFor, matchMessage } from '../../src/matching/matcher';
 import { FALSE_ERROR, REAL_FAILURE, UNLISTED, shippedKnowledge } from '../helpers/knowledge';
 
 const kb = shippedKnowledge();
@@ -50,6 +50,14 @@ describe('matching the shipped knowledge', () => {
     const result = matchMessage(kb, 'KB5057589 failed with 0x800f0922');
     expect(result.decision).toEqual({ kind: 'none' });
     expect(result.candidates[0]).toMatchObject({ entryId: FALSE_ERROR, qualified: false, excludedBy: ['another error 0x800f0922'] });
+  });
+
+  it('refuses an entry by an exclusion written as a regex, and says which', () => {
+    const result = matchMessage(kb, '2025-09 Safe OS Dynamic Update failed with 0x80070643');
+    expect(result.decision.kind).not.toBe('match');
+    expect(result.candidates.find((c) => c.entryId === FALSE_ERROR)?.excludedBy).toEqual([expect.stringMatching(/^phrase \/.*2025/)]);
+    expect(exclusionsFor(kb.get(FALSE_ERROR)!, matchMessage(kb, "it's the 2025-09 one"))).toHaveLength(1);
+    expect(decide('Sent: Wednesday, 9 April 2025 11:02. KB5057589 failed on 2025-04-09 with 0x80070643')).toEqual({ kind: 'match', entryId: FALSE_ERROR });
   });
 
   it('asks which update when only the shared error code is known', () => {
