@@ -5,8 +5,10 @@ export type YesNo = 'yes' | 'no';
 
 // "ok" and "have" are left out on purpose: after "please restart first", "ok" means "I will",
 // and "I have 300 MB" is no yes.
-const YES = new Set(['yes', 'y', 'yep', 'yup', 'yeah', 'yea', 'ya', 'yah', 'sure', 'correct', 'affirmative', 'indeed', 'absolutely', 'done', 'did', 'already', 'true', 'certainly', 'definitely', 'ofc', 'yess', 'yesss', 'yse', 'yez', 'ye']);
-const NO = new Set(['no', 'n', 'nope', 'nah', 'negative', 'not', 'never', 'false']);
+// With yes and no in the languages of a multinational staff (French, Spanish, Italian, Portuguese,
+// German, Dutch, Polish, Hindi), accents folded: "sí", "não".
+const YES = new Set(['yes', 'y', 'yep', 'yup', 'yeah', 'yea', 'ya', 'yah', 'sure', 'correct', 'affirmative', 'indeed', 'absolutely', 'done', 'did', 'already', 'true', 'certainly', 'definitely', 'ofc', 'yess', 'yesss', 'yse', 'yez', 'ye', 'oui', 'si', 'sim', 'ja', 'jawohl', 'tak', 'haan', 'claro']);
+const NO = new Set(['no', 'n', 'nope', 'nah', 'negative', 'not', 'never', 'false', 'non', 'nein', 'nee', 'nie', 'nao', 'nahi', 'nahin', 'niet']);
 
 const DONT_KNOW: ReadonlyArray<readonly string[]> = [
   ['do', 'not', 'know'],
@@ -133,6 +135,7 @@ export const UNIT_MB: Record<string, number> = {
   mega: 1,
   megabyte: 1,
   megabytes: 1,
+  megas: 1,
   g: 1024,
   gb: 1024,
   gib: 1024,
@@ -140,6 +143,7 @@ export const UNIT_MB: Record<string, number> = {
   gigs: 1024,
   gigabyte: 1024,
   gigabytes: 1024,
+  gigas: 1024,
   t: 1024 * 1024,
   tb: 1024 * 1024,
   tib: 1024 * 1024,
@@ -340,7 +344,8 @@ export function readNumber(written: string): number | null {
 }
 
 /** Words that call a figure the free space. */
-export const FREE_WORDS = 'free|left|available|remaining|unused|spare';
+// With "free" in Spanish, French, Portuguese, German, Polish, Dutch and Italian.
+export const FREE_WORDS = 'free|left|available|remaining|unused|spare|libres?|livres?|frei|wolnego|wolne|vrij|liberi|libero';
 
 /** A size for replies: "300 MB", "1.5 GB" (hundredths at most). */
 export function megabytes(mb: number): string {

@@ -83,7 +83,9 @@ export function stem(word: string): string {
 }
 
 /** Words that turn the statement after them around ("not restarted", "no crashes", "nothing crashed"). */
-export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'nothing']);
+// With German, Polish, French, Portuguese, Hindi and Dutch ones placed before what they deny
+// ("nicht neu gestartet", "nie zrestartowałem", "pas redémarré").
+export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'nothing', 'nicht', 'kein', 'keine', 'nie', 'pas', 'nao', 'nahi', 'niet']);
 
 // Words that start a statement of their own after a "no": in "no it crashed" (answering "has it
 // restarted?") the crash is reported, not denied.

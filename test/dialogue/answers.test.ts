@@ -11,6 +11,12 @@ describe('parseYesNo', () => {
   it.each(['no', 'nope', 'nah', 'no not yet', 'not yet', "haven't", 'never', "I didn't", "actually no I didn't"])('reads %j as no', (text) => {
     expect(yesNo(text)).toBe('no');
   });
+  it.each(['oui', 'sí', 'sim', 'ja', 'tak', 'haan ji'])('reads %j as yes, as a multinational staff writes it', (text) => {
+    expect(parseYesNo(text)).toBe('yes');
+  });
+  it.each(['non', 'nein', 'nee', 'nie', 'não', 'nahi'])('reads %j as no, as a multinational staff writes it', (text) => {
+    expect(parseYesNo(text)).toBe('no');
+  });
   it.each(['ok', 'maybe', 'yes and no', 'I have 300 MB', 'hello', 'of course not', 'yes, no', 'yes I did, no wait, not yet'])('leaves %j unanswered rather than guess', (text) => {
     expect(yesNo(text)).toBeNull();
   });

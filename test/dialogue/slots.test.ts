@@ -111,3 +111,28 @@ describe('figures for some of several machines', () => {
     expect(read('all of them have 600 MB free on the recovery partition').recovery_free_mb).toMatchObject({ mb: 600 });
   });
 });
+
+describe('answers in the languages of a multinational staff', () => {
+  it.each([
+    ['Ya reinicié el equipo después de la actualización y la partición de recuperación tiene 700 MB libres', 700],
+    ['bhai restart bhi kar diya, recovery partition mein 350 MB free hai', 350],
+    ['Restart zrobiony, partycja odzyskiwania ma 0,8 GB wolnego', 819.2],
+  ])('read the restart and the free space in %j', (text, mb) => {
+    const filled = read(text);
+    expect(filled.rebooted).toEqual({ type: 'yes_no', value: 'yes' });
+    expect(filled.recovery_free_mb).toMatchObject({ type: 'size', mb: expect.closeTo(mb, 1) });
+  });
+
+  it.each(["non, je n'ai pas redémarré", 'nein, nicht neu gestartet', 'nie, nie zrestartowałem'])('read %j as not restarted', (text) => {
+    expect(read(text, 'rebooted').rebooted).toEqual({ type: 'yes_no', value: 'no' });
+  });
+
+  it.each(['sí reinicié, pero desde entonces me sale pantallazo azul a veces', 'ja neu gestartet, seitdem hängt er beim Booten am Logo', 'Estado de Windows RE: Deshabilitado'])('hear trouble in %j', (text) => {
+    const filled = read(text, 'rebooted');
+    expect(filled.system_degraded ?? filled.winre_disabled).toEqual({ type: 'flag', value: true });
+  });
+
+  it.each([['500 Mo', 500], ['0,2 Go', 204.8], ['como 200 megas', 200]])('read the size %j', (text, mb) => {
+    expect(read(text, 'recovery_free_mb').recovery_free_mb).toMatchObject({ mb: expect.closeTo(mb, 1) });
+  });
+});
