@@ -41,7 +41,8 @@ const NOT_YET = new Set([
   'wants',
   'pending',
   'should',
-  'actually',
+  // ("Actually" alone is emphasis: "yes I did, twice actually". A correction says more: "wait",
+  // "meant", or a no.)
   'wait',
   'meant',
   'correction',

@@ -43,6 +43,7 @@ describe('a "yes" the employee only mentions', () => {
     'yes, restarted after the update failed on Monday',
     'yes restarted twice, never had problems before',
     "yes, restarted it before my 9 o'clock",
+    'Yes I did, twice actually',
   ])(
     'still reads a stated restart: %j',
     (text) => {

@@ -136,3 +136,16 @@ describe('answers in the languages of a multinational staff', () => {
     expect(read(text, 'recovery_free_mb').recovery_free_mb).toMatchObject({ mb: expect.closeTo(mb, 1) });
   });
 });
+
+describe('a question after a stated answer', () => {
+  it('leaves the answer stated when a dash sets the question apart', () => {
+    expect(read('it says 300 MB — is that enough?', 'recovery_free_mb').recovery_free_mb).toMatchObject({ mb: 300 });
+    expect(read('300 MB, is that enough?', 'recovery_free_mb').recovery_free_mb).toMatchObject({ mb: 300 });
+    expect(read('between 200 - 300 MB', 'recovery_free_mb').recovery_free_mb).toMatchObject({ mb: 200, bound: 'between' });
+  });
+
+  it('does not take the restart Windows Update does overnight for trouble', () => {
+    expect(read('I think so? it usually restarts itself overnight', 'rebooted').system_degraded).toBeUndefined();
+    expect(read('yes but it restarts itself every hour', 'rebooted').system_degraded).toEqual({ type: 'flag', value: true });
+  });
+});
