@@ -3,6 +3,7 @@ import type { CompiledEntry, CompiledQuestion, Detector } from '../knowledge/kno
 import { tokenize, type Token } from '../matching/words';
 import { CLAUSE_BREAK, FREE_WORDS, findSizes, megabytes, parseYesNo, saysBareNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
 import { forSomeOnly, holdsBackYes, inQuestion, sizeNotStated } from './certainty';
+import { afterLastCorrection } from '../matching/selfCorrection';
 import { detectListed, raisedIn } from './detect';
 import { freeFromUsage } from './usage';
 import type { SlotValue } from './state';
@@ -168,12 +169,21 @@ function spanAround(text: string, index: number, breaks: RegExp): { start: numbe
  */
 function stated(text: string, sizes: readonly SizeReading[] | typeof HELD_BACK): Reading {
   if (sizes === HELD_BACK || (sizes.length > 0 && forSomeOnly(text))) return HELD_BACK;
-  const meant = sizes.filter((s) => {
+  const meant = correctedSizes(text, sizes).filter((s) => {
     const { start, end } = spanAround(text, s.index, CLAUSE_BREAK);
     return !sizeNotStated(text.slice(start, end), text.slice(start, s.index), inQuestion(text, s.index), s.bound !== undefined);
   });
   if (meant.length === 0 && sizes.length > 0) return HELD_BACK;
   return smallest(meant);
+}
+
+/** The sizes after the text's last self-correction when there are some ("150 MB - no sorry, 1.5 GB"), otherwise all. */
+function correctedSizes(text: string, sizes: readonly SizeReading[]): readonly SizeReading[] {
+  if (sizes.length < 2) return sizes;
+  const corrected = afterLastCorrection(text);
+  if (corrected < 0) return sizes;
+  const after = sizes.filter((s) => s.index >= corrected);
+  return after.length > 0 ? after : sizes;
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { CompiledEntry, KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { SignalKind } from '../knowledge/schema';
 import { normalizeText } from './normalize';
+import { afterLastCorrection } from './selfCorrection';
 import { findErrorCodes, findUpdateIds } from './signals';
 import { stem, words } from './words';
 
@@ -65,7 +66,7 @@ interface Tally {
 /** Matches one message (as typed, with platform markup) against the knowledge base. */
 export function matchMessage(kb: KnowledgeBase, text: string): MatchResult {
   const normalized = normalizeText(text);
-  const updates = findUpdateIds(normalized);
+  const updates = meantUpdateIds(normalized);
   const errors = findErrorCodes(normalized);
   const corrections: Signals['corrections'] = [];
   const stems = messageStems(kb, words(normalized), corrections);
@@ -128,6 +129,19 @@ export function matchMessage(kb: KnowledgeBase, text: string): MatchResult {
     corrections,
   };
   return new Match(normalized, signals, decide(verdicts, () => deferredPartials(deferred, tallies, updates, errors)), verdicts);
+}
+
+/**
+ * The update ids a message means: those after its last self-correction when it names one there
+ * ("kb5057859, sorry typo, I mean KB5057589"), otherwise all of them.
+ */
+function meantUpdateIds(normalized: string): string[] {
+  const all = findUpdateIds(normalized);
+  if (all.length < 2) return all;
+  const corrected = afterLastCorrection(normalized);
+  if (corrected < 0) return all;
+  const meant = findUpdateIds(normalized.slice(corrected));
+  return meant.length > 0 ? meant : all;
 }
 
 /**
