@@ -242,7 +242,8 @@ function withUsage(read: Reading, q: SizeQuestion, text: string, defaultUnitMb: 
   return worked !== null && worked.type === 'size' && read.type === 'size' && worked.mb < read.mb ? worked : read;
 }
 
-const USAGE_WORDS = /\b(?:used|in use|uses|using|taken|occupied|capacity|total|full|size|healthy|percent)\b|%/gi;
+// ("The partition is 600 MB" is its total: what a working-out starts from.)
+const USAGE_WORDS = /\b(?:used|in use|uses|using|taken|occupied|capacity|total|full|size|healthy|percent|(?<=\bpartition )is)\b|%/gi;
 
 function aboutSomethingElse(q: SizeQuestion, text: string, index: number): boolean {
   return saidOf(q.notAbout, around(text, index, CLAUSE_BREAK));

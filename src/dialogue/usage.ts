@@ -38,6 +38,9 @@ const USED_OF = new RegExp(`${START}${NUMBER}${UNIT}\\s+${USED}\\s+(?:of|out of)
 const USES_OF = new RegExp(`\\b(?:uses|using|used|takes up|taking up|occupies)\\s+${NUMBER}${UNIT}\\s+(?:of|out of)\\s+(?:the\\s+|its\\s+)?${NUMBER}${UNIT}${END}`, 'gi');
 // "480 of 529 MB used", "480 MB out of 529 MB full"
 const OF_USED = new RegExp(`${START}${NUMBER}${UNIT}\\s+(?:of|out of)\\s+${NUMBER}${UNIT}\\s+(?:${USED}|full)\\b`, 'gi');
+// The total first, said to be: "it is 600 MB and 450 MB of it is used", "600 MB, 450 MB of that
+// used" ("529 MB, 480 MB used" could be free and used: that is asked again).
+const TOTAL_THEN_USED = new RegExp(`${START}${NUMBER}${UNIT}\\s*(?:,|and|with|but|,\\s*and)\\s+${NUMBER}${UNIT}\\s+of (?:it|that|this)\\s+(?:is\\s+)?${USED}\\b`, 'gi');
 // "95% full", "95 % used", "5% free"
 const PERCENT = new RegExp(`(?<![\\w.,])(\\d{1,3}(?:[.,]\\d)?)\\s?%\\s*(full|used|in use|occupied|${FREE_WORDS})\\b`, 'gi');
 const FREE = new RegExp(`^(?:${FREE_WORDS})$`, 'i');
@@ -85,13 +88,20 @@ function getVolumeRow(text: string): DerivedFree | null {
 }
 
 function usedOfTotal(text: string, defaultUnitMb: number | null): DerivedFree | null {
-  for (const pattern of [USED_OF, USES_OF, OF_USED]) {
+  for (const [pattern, totalFirst] of [
+    [USED_OF, false],
+    [USES_OF, false],
+    [OF_USED, false],
+    [TOTAL_THEN_USED, true],
+  ] as const) {
     for (const m of text.matchAll(pattern)) {
+      // Groups 1-2 are the first figure and its unit, 3-4 the second.
+      const [u, uUnit, t, tUnit] = totalFirst ? [3, 4, 1, 2] : [1, 2, 3, 4];
       // The unit said for one figure stands for both ("480 of 529 MB").
-      const usedUnit = unitOf(m[2]) ?? unitOf(m[4]) ?? defaultUnitMb;
-      const totalUnit = unitOf(m[4]) ?? unitOf(m[2]) ?? defaultUnitMb;
-      const used = readNumber(m[1]);
-      const total = readNumber(m[3]);
+      const usedUnit = unitOf(m[uUnit]) ?? unitOf(m[tUnit]) ?? defaultUnitMb;
+      const totalUnit = unitOf(m[tUnit]) ?? unitOf(m[uUnit]) ?? defaultUnitMb;
+      const used = readNumber(m[u]);
+      const total = readNumber(m[t]);
       if (usedUnit === null || totalUnit === null || used === null || total === null) continue;
       const second = m.index + m[0].indexOf(m[3], m[0].indexOf(m[1]) + m[1].length);
       if (bounded(text, m.index, m.index + m[0].length) || bounded(text, second, second)) return null;

@@ -107,3 +107,12 @@ describe('tables pasted from Windows tools', () => {
     expect(readTurn(entry, normalizeText('it crashed twice, the dump is in (C:) Healthy (Boot, Page File)'), 'recovery_free_mb').filled.system_degraded).toEqual({ type: 'flag', value: true });
   });
 });
+
+describe('the total said first', () => {
+  it.each([
+    ['the recovery partition is 600 MB and 450 MB of it is used', 150],
+    ['the recovery partition is 990 MB, 400 MB of that used', 590],
+  ])('works out %j as %d MB free', (text, mb) => {
+    expect(answer(text).filled.recovery_free_mb).toMatchObject({ type: 'size', mb });
+  });
+});
