@@ -40,11 +40,13 @@ describe('wantsPerson in a conversation about a known issue', () => {
     'prefiero que me llame alguien de sistemas',
     '请转人工',
     '担当者と話したいです',
+    'can you remote in and fix it?',
+    'could someone remote in',
   ])('hears %j', (text) => {
     expect(wantsPerson(text, 'conversation')).toBe(true);
   });
 
-  it.each(["no, I don't need to talk to a person", 'no agent', 'yes', '400 MB', 'the person who set it up left', 'the técnico installed it', 'I met a colleague at the con'])('does not hear %j', (text) => {
+  it.each(["no, I don't need to talk to a person", 'no agent', 'yes', '400 MB', 'the person who set it up left', 'the técnico installed it', 'I met a colleague at the con', 'ok I remoted in, Disk Management shows 412 MB free'])('does not hear %j', (text) => {
     expect(wantsPerson(text, 'conversation')).toBe(false);
   });
 });
