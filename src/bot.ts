@@ -105,9 +105,10 @@ export class HelpdeskBot {
   private async handleNow(message: IncomingMessage): Promise<BotTurn> {
     const started = Date.now();
     const previous = (await this.store.get(message.conversationId)) ?? null;
-    // After an unmatched or a resolved message the next one starts afresh, unless it follows up
-    // (asks for a person after an unmatched question, reports a problem after a resolution).
-    const finished = previous?.phase === 'unmatched' || previous?.phase === 'resolved';
+    // After an unmatched, a resolved or an escalated message the next one starts afresh, unless it
+    // follows up (asks for a person after an unmatched question, reports a problem after a
+    // resolution, adds to an escalation).
+    const finished = previous?.phase === 'unmatched' || previous?.phase === 'resolved' || previous?.phase === 'escalated';
     let begins = !previous || finished;
     const now = this.now();
     if (message.text.length > this.maxMessageChars) {

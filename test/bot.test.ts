@@ -4,7 +4,7 @@ import { CollectingSink, type EscalationSink } from '../src/escalation/sink';
 import { compileEntry, KnowledgeBase } from '../src/knowledge/knowledgeBase';
 import type { Logger } from '../src/logger';
 import { createLogger } from '../src/observability/logger';
-import { FALSE_ERROR, REAL_FAILURE, shippedKnowledge } from './helpers/knowledge';
+import { FALSE_ERROR, REAL_FAILURE, UNLISTED, shippedKnowledge } from './helpers/knowledge';
 
 function makeBot(overrides: Partial<BotOptions> = {}) {
   const sink = new CollectingSink();
@@ -278,6 +278,19 @@ describe('conversation lifecycle', () => {
     expect(sink.records[0]).toMatchObject({ reason: 'asked_for_person', entryId: FALSE_ERROR });
   });
 
+  it('keeps what the employee adds after an escalation with it, and says once that support has it', async () => {
+    const { converse, say, sink } = makeBot();
+    expect((await converse('KB5057598 failed with 0x80070643')).outcome).toBe('escalated');
+    const added = await say('yes I restarted');
+    expect(added).toMatchObject({ outcome: 'escalated', entryId: UNLISTED, replies: [{ kind: 'notice', text: expect.stringContaining('already has this conversation') }] });
+    expect(await say('500 MB')).toMatchObject({ outcome: 'escalated', replies: [] });
+    expect((await say('can I talk to a person?')).replies).toHaveLength(1);
+    // No second ticket for the same issue; another issue is a conversation (and an escalation) of its own.
+    expect(sink.records).toHaveLength(1);
+    expect(await say('also KB5034441 failed with 0x80070643')).toMatchObject({ outcome: 'escalated', entryId: REAL_FAILURE });
+    expect(sink.records).toHaveLength(2);
+  });
+
   it('carries an unmatched question to a person when asked', async () => {
     const { say, sink } = makeBot();
     expect((await say('printer on 3rd floor is not printing')).outcome).toBe('no_match');
@@ -334,15 +347,15 @@ describe('conversation lifecycle', () => {
     expect(asked).toHaveLength(1);
     expect(sink.records[0].link).toBe(`https://chat.example/${asked[0]}`);
     fail = true;
-    expect((await say('talk to a person')).outcome).toBe('escalated');
+    expect((await say('KB5034441 failed with 0x80070643')).outcome).toBe('escalated');
     expect(sink.records[1].link).toBeUndefined();
   });
 
   it('gives two escalations in the same millisecond different ids', async () => {
     const frozen = new Date('2026-11-24T10:00:00Z');
     const { say, sink } = makeBot({ now: () => frozen });
-    await say('talk to a person');
-    await say('talk to a person');
+    await say('KB5057589 failed, talk to a person');
+    await say('KB5034441 failed with 0x80070643');
     expect(sink.records).toHaveLength(2);
     expect(sink.records[0].id).not.toBe(sink.records[1].id);
   });

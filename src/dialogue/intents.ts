@@ -149,6 +149,8 @@ const IN_CONVERSATION = [
   'it handle this',
   // "Can you remote in?", not "I remoted in" (a typo-tolerant "remote in" would hear that).
   'you remote in',
+  'it remote in',
+  'support remote in',
   'someone remote in',
   'somebody remote in',
   'remote session',

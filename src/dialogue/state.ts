@@ -21,9 +21,12 @@ export interface ConversationState {
   /**
    * `asking`: the bot follows an entry's flow; `choosing`: it asked which known issue it is;
    * `unmatched`: nothing matched, kept so that "Talk to a person" next still carries the question;
-   * `resolved`: the bot said it is safe to ignore, kept so that a problem reported next reaches a person.
+   * `resolved`: the bot said it is safe to ignore, kept so that a problem reported next reaches a person;
+   * `escalated`: handed to IT support, kept so that what the employee adds stays with it.
    */
-  phase: 'asking' | 'choosing' | 'unmatched' | 'resolved';
+  phase: 'asking' | 'choosing' | 'unmatched' | 'resolved' | 'escalated';
+  /** After an escalation: the employee has been told once that support has it. */
+  toldWithSupport?: true;
   entryId: string | null;
   /** While choosing: the entries offered. */
   candidates: string[];

@@ -66,7 +66,11 @@ export function step(previous: ConversationState | null, message: IncomingMessag
     const reopened = afterResolution(previous, message, normalized, kb, t, askedForPerson);
     if (reopened) return reopened;
   }
-  if (!previous || previous.phase === 'unmatched' || previous.phase === 'resolved') {
+  if (previous?.phase === 'escalated') {
+    const held = afterEscalation(previous, message, normalized, kb, t, askedForPerson);
+    if (held) return held;
+  }
+  if (!previous || previous.phase === 'unmatched' || previous.phase === 'resolved' || previous.phase === 'escalated') {
     const match = matchMessage(kb, message.text);
     const decision = match.decision;
     const state = newState(message, t.at);
@@ -182,6 +186,36 @@ function afterResolution(
     return { state, outcome: 'resolved', entryId: entry.id, replies: [], match, followUp: true };
   }
   return null;
+}
+
+/**
+ * A message after an escalation stays with it ("yes I restarted", "it's 400 MB", "thanks"): the
+ * bot does not start over on a conversation a person has taken, and says once that support has
+ * it. Another known issue is a conversation of its own.
+ */
+function afterEscalation(
+  previous: ConversationState,
+  message: IncomingMessage,
+  normalized: string,
+  kb: KnowledgeBase,
+  t: TurnMoment,
+  askedForPerson: boolean,
+): StepResult | null {
+  const match = matchMessage(kb, message.text);
+  const decision = match.decision;
+  if (decision.kind === 'match' && decision.entryId !== previous.entryId) return null;
+  if (previous.entryId === null && decision.kind !== 'none') return null;
+  const state: ConversationState = structuredClone(previous);
+  state.transcript.push({ from: 'employee', text: message.text, at: t.at });
+  state.updatedAt = t.at;
+  const replies: Reply[] = [];
+  if (askedForPerson || (!state.toldWithSupport && !closesResolution(normalized))) {
+    const reply: Reply = { kind: 'notice', text: TEXTS.withSupport, options: [] };
+    state.transcript.push({ from: 'bot', text: reply.text, at: t.at });
+    state.toldWithSupport = true;
+    replies.push(reply);
+  }
+  return { state, outcome: 'escalated', entryId: previous.entryId, replies, match, followUp: true };
 }
 
 /**
@@ -353,11 +387,14 @@ function escalate(
     entryTitle: entry?.title ?? null,
     reason,
     answers,
-    transcript: state.transcript,
+    transcript: [...state.transcript],
     link: state.link,
     createdAt: t.at,
   };
-  return { state: null, outcome: 'escalated', entryId: entry?.id ?? null, replies: [reply], escalation, match };
+  // Kept (until the idle time) so that what the employee adds next stays with the escalation.
+  state.phase = 'escalated';
+  state.pending = null;
+  return { state, outcome: 'escalated', entryId: entry?.id ?? null, replies: [reply], escalation, match };
 }
 
 function ask(state: ConversationState, reply: Reply, entry: CompiledEntry | null, t: TurnMoment, match: MatchResult | null): StepResult {

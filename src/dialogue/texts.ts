@@ -16,6 +16,7 @@ export const TEXTS = {
   conflicting: "What you've told me now doesn't fit the issue I was helping with, so a person will take it from here rather than me guessing.",
   noRule: "I can't decide safely from these answers, so a person will take it from here.",
   reopened: 'Thanks for telling me: that changes my answer, and the error may not be harmless after all, so a person will take it from here.',
+  withSupport: 'IT support already has this conversation and will get back to you here. If anything has changed, tell them when they do.',
   entryRemoved: 'The guidance I was following for this issue has just been withdrawn, so a person will take it from here.',
   noMatch:
     "I don't know this one yet. I can help with known Windows Update errors (for example KB5057589 failing with 0x80070643). If you'd like a person to look at it, choose \"Talk to a person\".",

@@ -68,11 +68,13 @@ function signatureValid(headers: Record<string, unknown>, body: string): boolean
 test('while the ticket system answers 500 nothing is lost; once it is back every escalation arrives exactly once, in order, signed', async () => {
   const running = await start();
   webhook.status = 500;
-  // Five conversations (Slack threads), each escalating three times in a row.
+  // Five conversations (Slack threads), each escalating three times in a row: three issues
+  // (a repeated request about one issue stays with its escalation).
+  const issues = ['KB5057589 failed again, can I talk to a person?', 'KB5034441 failed with 0x80070643', 'KB5057598 failed with 0x80070643'];
   const escalations: EscalationRecord[] = [];
   for (let round = 0; round < 3; round++) {
     for (let c = 0; c < 5; c++) {
-      const turn = await running.bot.handle({ conversationId: `slack:T1:C1:170000000${c}.0001`, channel: 'slack', user: { id: `U${c}`, name: 'Ana' }, text: `KB5057589 failed again, can I talk to a person? (${round})` });
+      const turn = await running.bot.handle({ conversationId: `slack:T1:C1:170000000${c}.0001`, channel: 'slack', user: { id: `U${c}`, name: 'Ana' }, text: `${issues[round]} (${round})` });
       expect(turn.outcome).toBe('escalated');
       expect(turn.escalationDelivered).toBe(true);
       escalations.push(turn.escalation!);

@@ -118,9 +118,11 @@ test('with both outbox workers running, each escalation reaches the support chan
   const [a, b] = replicas;
   webhook.status = 503;
   const escalated: string[] = [];
+  // Three issues in one conversation, each escalated (a repeated request about one issue stays with its escalation).
+  const issues = ['talk to a person please, KB5057589', 'KB5034441 failed with 0x80070643', 'KB5057598 failed with 0x80070643'];
   for (let i = 0; i < 3; i++) {
     const replica = i % 2 === 0 ? a : b;
-    const turn = await replica.bot.handle({ conversationId: 'slack:T0HELPDESK:D0EMPLOY01:1.1', channel: 'slack', user: { id: 'U0EMPLOY01' }, text: `talk to a person please, KB5057589 (${i})` });
+    const turn = await replica.bot.handle({ conversationId: 'slack:T0HELPDESK:D0EMPLOY01:1.1', channel: 'slack', user: { id: 'U0EMPLOY01' }, text: `${issues[i]} (${i})` });
     expect(turn.outcome).toBe('escalated');
     escalated.push(turn.escalation!.id);
     await new Promise((resolve) => setTimeout(resolve, 2));
@@ -133,5 +135,5 @@ test('with both outbox workers running, each escalation reaches the support chan
   expect(webhook.accepted.map((r) => r.headers['idempotency-key'])).toEqual(escalated);
   const support = api.posts(SUPPORT_CHANNEL).map((c) => JSON.stringify(c.args));
   expect(support).toHaveLength(3);
-  support.forEach((post, i) => expect(post).toContain(`KB5057589 (${i})`));
+  support.forEach((post, i) => expect(post).toContain(`${issues[i]} (${i})`));
 });

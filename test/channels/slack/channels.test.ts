@@ -60,6 +60,25 @@ test('a mention that needs IT escalates: one reply in the thread, and a support 
   expect(slack.api.posts(SUPPORT_CHANNEL)).toHaveLength(1);
 });
 
+test('after a hand-off the thread stays with it: support talks there unanswered, the employee hears once that support has it', async () => {
+  const ts = await mention(GENERAL, 'KB5034441 failed 0x80070643');
+  await slack.api.waitFor('the escalation', () => slack.api.posts(GENERAL)[0]);
+
+  // Someone from IT support answers in the thread: not the bot's business, even naming the update.
+  await slack.postEvent(messageEvent({ channel: GENERAL, text: 'Hi, IT here: KB5034441 needs a bigger recovery partition, I will call you', threadTs: ts, user: COLLEAGUE }));
+  await slack.waitForLog('the support reply ignored', 'slack message ignored', { reason: "another employee's conversation" });
+
+  await slack.postEvent(messageEvent({ channel: GENERAL, text: 'yes I restarted already', threadTs: ts }));
+  const notice = await slack.api.waitFor('the notice', () => slack.api.posts(GENERAL)[1]);
+  expect(notice.args.thread_ts).toBe(ts);
+  expect(textOf(notice)).toContain('IT support already has this conversation');
+  await slack.postEvent(messageEvent({ channel: GENERAL, text: 'recovery shows 120 MB free', threadTs: ts }));
+  await slack.waitForLog('the second addition handled', 'slack turn done', { outcome: 'escalated', posted: 0 });
+  await slack.close();
+  expect(slack.api.posts(GENERAL)).toHaveLength(2);
+  expect(slack.api.posts(SUPPORT_CHANNEL)).toHaveLength(1);
+});
+
 test('after a mention, the employee answers in the thread without mentioning the bot; others in the thread are not taken as answers', async () => {
   const ts = await mention(GENERAL, 'KB5057589 failed with 0x80070643');
   const question = await slack.api.waitFor('the question', () => slack.api.posts(GENERAL)[0]);
