@@ -6,6 +6,7 @@ import type { CompiledEntry, KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { SignalKind } from '../knowledge/schema';
 import { normalizeText } from './normalize';
 import { afterLastCorrection } from './selfCorrection';
+import { withoutInstalledUpdates } from './updateHistory';
 import { findErrorCodes, findUpdateIds } from './signals';
 import { stem, words } from './words';
 
@@ -65,7 +66,7 @@ interface Tally {
 
 /** Matches one message (as typed, with platform markup) against the knowledge base. */
 export function matchMessage(kb: KnowledgeBase, text: string): MatchResult {
-  const normalized = normalizeText(text);
+  const normalized = normalizeText(withoutInstalledUpdates(text));
   const updates = meantUpdateIds(normalized);
   const errors = findErrorCodes(normalized);
   const corrections: Signals['corrections'] = [];
