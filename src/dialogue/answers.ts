@@ -163,7 +163,9 @@ export const UNITS = Object.keys(UNIT_MB)
   .join('|');
 // A figure inside a fraction or a path ("1/8 GB") is not a size: it would read as 8 GB.
 // "209,715,200 bytes": two or more thousands groups are one number.
-const SIZE = new RegExp(`(?<![\\w.,/])(\\d{1,3}(?:,\\d{3}){2,}|\\d{1,9}(?:[.,]\\d{1,3})?|\\.\\d{1,3})(?:\\s*(${UNITS})(?![a-z]))?(?![\\w/%])`, 'gi');
+// PowerShell's unit constants after a division sign are divisors, not sizes ("SizeRemaining /
+// 1MB"); what such a division prints has many decimals ("371.8046875").
+const SIZE = new RegExp(`(?<![\\w.,/])(?!(?<=/\\s*)1[kmgt]b\\b)(\\d{1,3}(?:,\\d{3}){2,}|\\d{1,9}(?:\\.\\d{4,12}|[.,]\\d{1,3})?|\\.\\d{1,3})(?:\\s*(${UNITS})(?![a-z]))?(?![\\w/%])`, 'gi');
 // Words before a size that make it a bound, tried in this order ("not less than" before
 // "less than"). "almost 250 MB" and "not even 250 MB" are under 250: for a threshold of 250,
 // reading them as 250 would be wrong advice.

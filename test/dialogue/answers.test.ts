@@ -102,6 +102,11 @@ describe('findSizes', () => {
     expect(mb('Windows 10 shows 300 MB', 1)).toEqual([300]);
   });
 
+  it('does not read the divisor of a PowerShell division as a size, and reads its many decimals', () => {
+    expect(mb("(Get-Volume -FileSystemLabel 'Recovery').SizeRemaining / 1MB 371.8046875", 1)).toEqual([371.805]);
+    expect(mb('5057589 / rebooted since / 300MB free on recovery', null)).toEqual([300]);
+  });
+
   it('reads a bare figure too big for megabytes as the bytes a tool prints', () => {
     expect(mb('104857600', 1)).toEqual([100]);
     expect(mb('SizeRemaining : 104857600 Size : 554696704', 1)).toEqual([100, 529]);
