@@ -252,9 +252,20 @@ describe('conversation lifecycle', () => {
 
   it('keeps the resolution when the size is only restated with its unit', async () => {
     const { converse, say } = makeBot();
-    expect((await converse('KB5057589 failed with 0x80070643', 'yes', '800')).outcome).toBe('resolved');
+    expect((await converse('KB5057589 failed with 0x80070643', 'yes', '800 MB')).outcome).toBe('resolved');
     expect((await say('800 MB yes')).outcome).toBe('resolved');
     expect((await say('MB, sorry!')).outcome).toBe('resolved');
+  });
+
+  it('asks for the unit of a figure given without one before saying "safe to ignore", and hands over on one too small', async () => {
+    const { converse, say, sink } = makeBot();
+    const asked = await converse('KB5057589 failed with 0x80070643', 'yes', '450');
+    expect(asked).toMatchObject({ outcome: 'pending', replies: [{ text: expect.stringContaining('the unit as well') }] });
+    expect((await say('MB, sorry!')).outcome).toBe('resolved');
+    const small = makeBot();
+    expect((await small.converse('KB5057589 failed with 0x80070643', 'yes', '100')).outcome).toBe('escalated');
+    expect(small.sink.records[0].answers.recovery_free_mb).toBe('100 MB (no unit given)');
+    expect(sink.records).toHaveLength(0);
   });
 
   it('hands a problem reported after a resolution to a person, with the whole conversation', async () => {

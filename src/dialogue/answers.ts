@@ -36,6 +36,16 @@ const DONT_KNOW: ReadonlyArray<readonly string[]> = [
 
 const NO_SPACE: ReadonlyArray<readonly string[]> = [['none'], ['zero'], ['nothing'], ['no', 'space'], ['no', 'free', 'space'], ['full']];
 
+/**
+ * The unit of an answer that is only a unit ("MB, sorry!", "it's GB"), for a figure given
+ * without one just before; null for anything else.
+ */
+export function unitOnly(tokens: readonly Token[]): { word: string; mb: number } | null {
+  const units = tokens.filter((t) => UNIT_MB[t.word] !== undefined && t.word.length > 1);
+  if (units.length !== 1 || !tokens.every((t) => units.includes(t) || FILLER.has(t.word) || t.word === 'in')) return null;
+  return { word: units[0].word, mb: UNIT_MB[units[0].word] };
+}
+
 /** Whether an answer to "how much space" says there is none ("no free space at all", "it's full"). */
 export function saysNoSpace(tokens: readonly Token[]): boolean {
   const words = tokens.map((t) => t.word);
@@ -99,10 +109,11 @@ function yesOrNo(words: readonly string[]): YesNo | null | undefined {
 /**
  * How a written size relates to the true one: `below` "less than 300 MB", `at_most` "300 MB at
  * most", `above` "more than 300 MB", `at_least` "300 MB or more", `about` "about 300 MB" (taken
- * as within APPROXIMATE of it), `between` "200-300 MB" (`mb` the lower end, `upToMb` the upper).
- * Absent: the size itself ("300 MB").
+ * as within APPROXIMATE of it), `between` "200-300 MB" (`mb` the lower end, `upToMb` the upper),
+ * `unitless` "350" (read in the question's unit: enough to hand over on, never to say "safe to
+ * ignore" on). Absent: the size itself ("300 MB").
  */
-export type SizeBound = 'below' | 'at_most' | 'above' | 'at_least' | 'about' | 'between';
+export type SizeBound = 'below' | 'at_most' | 'above' | 'at_least' | 'about' | 'between' | 'unitless';
 
 /** How far "about 300 MB" may be from 300 MB, as a share: near a threshold, an estimate cannot decide. */
 export const APPROXIMATE = 0.1;
@@ -137,6 +148,7 @@ export const UNIT_MB: Record<string, number> = {
   megabyte: 1,
   megabytes: 1,
   megas: 1,
+  mbs: 1,
   g: 1024,
   gb: 1024,
   gib: 1024,
@@ -145,6 +157,7 @@ export const UNIT_MB: Record<string, number> = {
   gigabyte: 1024,
   gigabytes: 1024,
   gigas: 1024,
+  gbs: 1024,
   t: 1024 * 1024,
   tb: 1024 * 1024,
   tib: 1024 * 1024,
@@ -180,8 +193,10 @@ const BOUND_BEFORE: ReadonlyArray<[SizeBound, RegExp]> = [
 const BOUND_AFTER: ReadonlyArray<[SizeBound, RegExp]> = [
   ['at_least', /^\s*(?:\+|or (?:more|above|higher|greater|bigger)|at least|minimum\b|min\b|plus\b)/i],
   ['at_most', /^\s*(?:or (?:less|below|lower|fewer|smaller)|at most|at the most|maximum\b|max\b|tops\b)/i],
-  ['about', /^\s*(?:or so\b|give or take|approx)/i],
+  ['about', /^\s*(?:or so\b|give or take|approx|-?ish\b)/i],
 ];
+// PowerShell's division by a unit constant: "(Get-Volume ...).SizeRemaining / 1MB".
+const POWERSHELL_DIVISOR = /\/\s*1([kmgt]b)\b/i;
 /** 64 GB: no recovery partition is this big, and no one types its size in megabytes this long. */
 const IMPLAUSIBLE_BARE_MB = 64 * 1024;
 const RANGE_JOIN = /^\s*(?:-|to|and|or)\s*$/i;
@@ -238,6 +253,8 @@ export function findSizes(written: string, defaultUnitMb: number | null): SizeRe
     raw.push({ value, unitMb, index: m.index, end: m.index + m[0].length });
   }
   addWrittenApart(text, raw);
+  const divisor = POWERSHELL_DIVISOR.exec(text);
+  const divisorMb = divisor ? UNIT_MB[divisor[1].toLowerCase()] : null;
   const readings: SizeReading[] = [];
   const withUnit = raw.some((r) => r.unitMb !== null);
   for (let i = 0; i < raw.length; i++) {
@@ -251,10 +268,13 @@ export function findSizes(written: string, defaultUnitMb: number | null): SizeRe
       i++;
     }
     if (unitMb === null && (withUnit || defaultUnitMb === null)) continue;
+    // "... / 1MB" divided the figures that follow into that unit.
+    if (unitMb === null && divisorMb !== null) unitMb = divisorMb;
     let mb = r.value * (unitMb ?? defaultUnitMb ?? 1);
     // A bare figure far too big for a partition in the default unit is what tools print: bytes
     // ("SizeRemaining : 104857600"). Read so, it can only come out smaller than in the default.
-    if (unitMb === null && mb > IMPLAUSIBLE_BARE_MB) mb = r.value * UNIT_MB.bytes;
+    const toolBytes = unitMb === null && mb > IMPLAUSIBLE_BARE_MB;
+    if (toolBytes) mb = r.value * UNIT_MB.bytes;
     const end = upper?.end ?? r.end;
     const said = unitMb === null ? undefined : written.slice(r.index, end).replace(/\s+/g, ' ').replace(/(\d)([a-z])/gi, '$1 $2');
     if (upper) {
@@ -262,7 +282,11 @@ export function findSizes(written: string, defaultUnitMb: number | null): SizeRe
       readings.push({ mb, bound: 'between', upToMb: upper.value * unitMb!, ...(said && { said }), index: r.index });
       continue;
     }
-    const bound = boundOf(text.slice(Math.max(0, r.index - 20), r.index), text.slice(r.end, r.end + 20));
+    // A figure without its unit is read in the question's unit, but only so far: "350" may be
+    // 350 MB, and a figure too small in that unit is too small, but it does not show enough.
+    const worded = boundOf(text.slice(Math.max(0, r.index - 20), r.index), text.slice(r.end, r.end + 20));
+    // ("Less than 250" is too little in any unit it is likely to be in.)
+    const bound = unitMb !== null || toolBytes || worded === 'below' || worded === 'at_most' ? worded : 'unitless';
     readings.push({ mb, ...(bound && { bound }), ...(said && { said }), index: r.index });
   }
   return readings;

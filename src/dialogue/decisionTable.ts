@@ -89,6 +89,8 @@ export function conditionHolds(condition: ConditionDefinition, value: SlotValue,
         case 'above':
         case 'at_least':
           return size >= limit ? false : null;
+        case 'unitless':
+          return size < limit ? true : false;
       }
     }
     const limit = condition.at_least;
@@ -106,6 +108,8 @@ export function conditionHolds(condition: ConditionDefinition, value: SlotValue,
         return size <= limit ? false : null;
       case 'at_most':
         return size < limit ? false : null;
+      case 'unitless':
+        return size >= limit ? null : false;
     }
   }
   const wantYes = condition === true || condition === 'yes';

@@ -289,9 +289,10 @@ export function describeSlot(value: SlotValue): string {
       if (value.bound === 'between') return `between ${megabytes(value.mb)} and ${megabytes(value.upToMb ?? value.mb)}`;
       // As the employee wrote it ("0.4 GB", not "409.6 MB"), when they wrote it.
       const size = value.said ?? megabytes(value.mb);
+      if (value.bound === 'unitless') return `${megabytes(value.mb)} (no unit given)`;
       return value.bound ? `${BOUND_WORDS[value.bound]} ${size}` : size;
     }
   }
 }
 
-const BOUND_WORDS: Record<SizeBound, string> = { below: 'less than', at_most: 'at most', above: 'more than', at_least: 'at least', about: 'about', between: 'between' };
+const BOUND_WORDS: Record<Exclude<SizeBound, 'unitless'>, string> = { below: 'less than', at_most: 'at most', above: 'more than', at_least: 'at least', about: 'about', between: 'between' };

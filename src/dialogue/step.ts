@@ -7,7 +7,7 @@ import { exclusionsFor, matchMessage, type MatchResult } from '../matching/match
 import { normalizeText } from '../matching/normalize';
 import { tokenize } from '../matching/words';
 import type { EscalationRecord, IncomingMessage, Outcome, Reply, ReplyOption } from '../messages';
-import { parseYesNo, saysDontKnow } from './answers';
+import { parseYesNo, saysDontKnow, unitOnly } from './answers';
 import { evaluateTable } from './decisionTable';
 import { TALK_TO_PERSON, wantsPerson } from './intents';
 import { describeSlot, readTurn } from './slots';
@@ -120,6 +120,17 @@ export function step(previous: ConversationState | null, message: IncomingMessag
   }
 
   const reading = readTurn(entry, normalized, state.pending);
+  // "MB, sorry!" after a figure without its unit: the figure, in that unit.
+  const unitless = state.pending ? state.slots[state.pending] : undefined;
+  if (Object.keys(reading.filled).length === 0 && unitless?.type === 'size' && unitless.bound === 'unitless') {
+    const question = entry.questions.get(state.pending!);
+    const unit = unitOnly(tokens);
+    if (unit && question?.type === 'size') {
+      const figure = unitless.mb / question.unitMb;
+      reading.filled[question.name] = { type: 'size', mb: figure * unit.mb, said: `${figure} ${unit.word.toUpperCase()}` };
+      reading.dontKnow = false;
+    }
+  }
   // "Actually no, I didn't": a "no" that takes back the one "yes" given so far.
   if (Object.keys(reading.filled).length === 0) Object.assign(reading.filled, takenBack(state, normalized));
   const understood = Object.keys(reading.filled).length > 0;
@@ -325,9 +336,16 @@ function advance(state: ConversationState, entry: CompiledEntry, t: TurnMoment, 
     const given = state.slots[question.name];
     if (result.unsettled && given) {
       // "Less than 1 GB" against a 250 MB limit: an estimate is a "don't know" with a hint.
-      delete state.slots[question.name];
+      // A figure without its unit stays, for a unit said next ("MB, sorry!").
+      const unitless = given.type === 'size' && given.bound === 'unitless';
+      if (!unitless) delete state.slots[question.name];
       state.dontKnow += 1;
       if (state.dontKnow >= MAX_DONT_KNOW) return escalate(state, entry, 'answer_unknown', TEXTS.dontKnowTwice, t, match);
+      // Only the unit is missing, so only the unit is asked for.
+      if (unitless) {
+        const figure = String(Math.round((given.mb / (question.type === 'size' ? question.unitMb : 1)) * 100) / 100);
+        return ask(state, questionReply(entry, question, TEXTS.unitNeeded.replaceAll('{figure}', figure)), entry, t, match);
+      }
       const said = TEXTS.unsettled.replace('{answer}', describeSlot(given)).replace('{limit}', limitsOf(entry, question.name));
       const text = `${said} ${question.type !== 'flag' ? (question.help ?? question.ask) : ''}`;
       return ask(state, questionReply(entry, question, text.trim()), entry, t, match);

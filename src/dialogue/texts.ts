@@ -8,6 +8,7 @@ export const TEXTS = {
   dontKnowWhich: "I don't know",
   notUnderstood: "Sorry, I didn't catch that.",
   unsettled: 'To decide safely I need the figure itself: "{answer}" could be on either side of {limit}.',
+  unitNeeded: 'To decide safely I need the unit as well. Please write the figure with it, for example "{figure} MB".',
   offerPerson: 'I\'m still not sure I understand. You can answer again, or choose "Talk to a person" and I\'ll hand this to IT support.',
   handedOver: "I've passed this to IT support with everything you told me, so you won't need to repeat it. Someone will get back to you here.",
   askedForPerson: "Sure, a person will take it from here.",
