@@ -149,6 +149,22 @@ export function sizeNotStated(clause: string, before: string, question: boolean,
   return words(before).slice(-DENIAL_REACH).some((w) => DENIALS.has(w));
 }
 
+// A time or a day something happened: "this morning", "on Monday", "7:58", "4/8/2025".
+const WHEN =
+  /\b(?:this (?:morning|afternoon|evening)|tonight|last night|yesterday|today|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last week|\d{1,2}:\d{2}|\d{1,2}\s?(?:am|pm)|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})\b/i;
+
+/**
+ * Whether a restart cannot be put after the update: the update is said to have happened at a
+ * time of its own, in this message or an earlier one, the restart has a time too ("yes,
+ * restarted this morning" after "it failed this afternoon"; a pasted System Boot Time), and
+ * nothing says which came first ("after", "since").
+ */
+export function restartOrderUnclear(message: string, earlier: string): boolean {
+  if (/\b(?:after|since)\b/i.test(message)) return false;
+  if (UPDATE_AT_A_TIME.test(message)) return true;
+  return WHEN.test(message) && WHEN.test(earlier);
+}
+
 /** Whether the text gives figures for only some of several machines ("I checked two of them"). */
 export function forSomeOnly(text: string): boolean {
   return SOME_OF_THEM.test(text);

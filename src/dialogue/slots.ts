@@ -2,7 +2,7 @@
 import type { CompiledEntry, CompiledQuestion, Detector } from '../knowledge/knowledgeBase';
 import { tokenize, type Token } from '../matching/words';
 import { CLAUSE_BREAK, FREE_WORDS, findSizes, megabytes, parseYesNo, saysBareNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
-import { forSomeOnly, holdsBackYes, inQuestion, sizeNotStated } from './certainty';
+import { forSomeOnly, holdsBackYes, inQuestion, restartOrderUnclear, sizeNotStated } from './certainty';
 import { afterLastCorrection } from '../matching/selfCorrection';
 import { detectListed, raisedIn } from './detect';
 import { freeFromUsage } from './usage';
@@ -22,14 +22,15 @@ export interface TurnReading {
 
 /**
  * Reads one message for every question of the entry. Phrases count anywhere; a short answer
- * ("yup", "0.3 GB") counts only for the question just asked (`pending`).
+ * ("yup", "0.3 GB") counts only for the question just asked (`pending`). `earlier`: what the
+ * employee wrote before, against which a restart's time is weighed.
  */
-export function readTurn(entry: CompiledEntry, text: string, pending: string | null): TurnReading {
+export function readTurn(entry: CompiledEntry, text: string, pending: string | null, earlier = ''): TurnReading {
   const tokens = tokenize(text);
   const filled: Record<string, SlotValue> = {};
   let heldBack = false;
   for (const question of entry.questions.values()) {
-    const value = findAnywhere(question, text, question.name === pending);
+    const value = findAnywhere(question, text, question.name === pending, earlier);
     if (value === HELD_BACK) heldBack ||= question.name === pending;
     else if (value) filled[question.name] = value;
   }
@@ -38,7 +39,7 @@ export function readTurn(entry: CompiledEntry, text: string, pending: string | n
   if (asked && !filled[asked.name]) {
     if (heldBack || saysDontKnow(tokens)) dontKnow = true;
     else {
-      const direct = directAnswer(asked, text, tokens);
+      const direct = directAnswer(asked, text, tokens, earlier);
       // An answer only mentioned ("sure, will do it after lunch") is a "don't know": the
       // question's help says how to find out, and a second one hands over.
       if (direct === HELD_BACK) dontKnow = true;
@@ -53,13 +54,15 @@ const HELD_BACK = 'held back';
 type Reading = SlotValue | typeof HELD_BACK | null;
 
 /** `asAnswer`: the question was just asked, so the whole message is its answer. */
-function findAnywhere(q: CompiledQuestion, text: string, asAnswer: boolean): Reading {
+function findAnywhere(q: CompiledQuestion, text: string, asAnswer: boolean, earlier: string): Reading {
   switch (q.type) {
     case 'flag': {
       return raisedIn(q.when, text.replace(DISK_STATUS, ' '), { anyForm: true }) ? { type: 'flag', value: true } : null;
     }
-    case 'yes_no':
-      return yesNoPhrases(q, text, asAnswer);
+    case 'yes_no': {
+      const reading = yesNoPhrases(q, text, asAnswer);
+      return reading !== null && reading !== HELD_BACK && reading.type === 'yes_no' && reading.value === 'yes' && restartUnordered(q, text, earlier) ? HELD_BACK : reading;
+    }
     case 'size': {
       if (q.context.length === 0) return null;
       const sizes = findSizes(text, null).filter((s) => saidOf(q.context, around(text, s.index, STATEMENT_BREAK)));
@@ -103,6 +106,13 @@ function yesNoPhrases(q: Extract<CompiledQuestion, { type: 'yes_no' }>, text: st
 }
 
 const CLAUSE_END_NO = new Set(['no', 'nope', 'nah', 'not']);
+
+/** A question about a restart (its yes phrases speak of restarting), answered at a time that cannot be put after the update. */
+function restartUnordered(q: Extract<CompiledQuestion, { type: 'yes_no' }>, text: string, earlier: string): boolean {
+  return q.yesWhen.some((d) => d.words?.some((w) => RESTART_WORD.test(w))) && restartOrderUnclear(text, earlier);
+}
+
+const RESTART_WORD = /^(?:restart|reboot)/;
 
 // A question about what the thing is, rather than about the thing: "is it KB5057589?", "could
 // this be the KB5057589 one?", "is KB5057589 the one that is harmless?", "KB5057589 or KB5034441?".
@@ -253,11 +263,11 @@ function saidOf(detectors: readonly Detector[], clause: string): boolean {
   return detectors.length > 0 && detectListed(detectors, tokenize(clause), clause.toLowerCase(), { anyForm: true }) !== null;
 }
 
-function directAnswer(q: CompiledQuestion, text: string, tokens: Token[]): Reading {
+function directAnswer(q: CompiledQuestion, text: string, tokens: Token[], earlier: string): Reading {
   switch (q.type) {
     case 'yes_no': {
       const value = parseYesNo(text);
-      if (value === 'yes' && (holdsBackYes(text) || inQuestion(text, 0))) return HELD_BACK;
+      if (value === 'yes' && (holdsBackYes(text) || inQuestion(text, 0) || restartUnordered(q, text, earlier))) return HELD_BACK;
       return value ? { type: 'yes_no', value } : null;
     }
     case 'size': {

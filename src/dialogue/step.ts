@@ -119,7 +119,7 @@ export function step(previous: ConversationState | null, message: IncomingMessag
     return escalate(state, entry, 'conflicting_information', TEXTS.conflicting, t, again);
   }
 
-  const reading = readTurn(entry, normalized, state.pending);
+  const reading = readTurn(entry, normalized, state.pending, normalizeText(employeeTurns(state).slice(0, -1).join('\n')));
   // "MB, sorry!" after a figure without its unit: the figure, in that unit.
   const unitless = state.pending ? state.slots[state.pending] : undefined;
   if (Object.keys(reading.filled).length === 0 && unitless?.type === 'size' && unitless.bound === 'unitless') {
@@ -453,7 +453,7 @@ function enterEntry(state: ConversationState, entry: CompiledEntry, turns: strin
   state.dontKnow = 0;
   // Everything said so far counts: what the employee already told us is never asked again.
   // Answers are read from the same normalized text as matches (Teams HTML, Slack markup).
-  for (const text of turns) remember(state, readTurn(entry, normalizeText(text), null).filled);
+  turns.forEach((text, i) => remember(state, readTurn(entry, normalizeText(text), null, normalizeText(turns.slice(0, i).join('\n'))).filled));
 }
 
 function newState(message: IncomingMessage, at: string): ConversationState {

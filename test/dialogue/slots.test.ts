@@ -149,3 +149,23 @@ describe('a question after a stated answer', () => {
     expect(read('yes but it restarts itself every hour', 'rebooted').system_degraded).toEqual({ type: 'flag', value: true });
   });
 });
+
+describe('a restart with a time of its own', () => {
+  const readAfter = (earlier: string, text: string) => readTurn(entry, normalizeText(text), 'rebooted', normalizeText(earlier));
+
+  it.each([
+    ['KB5057589 failed this afternoon', 'yes restarted this morning'],
+    ['KB5057589 0x80070643 - failed 4/9/2025 2:30 PM per update history', 'System Boot Time: 4/8/2025, 7:58:03 AM, so yes it has been rebooted'],
+  ])('is not a restart since the update when the update has a time too: %j, %j', (earlier, text) => {
+    expect(readAfter(earlier, text)).toEqual({ filled: {}, dontKnow: true });
+  });
+
+  it('is one when it says it came after, or when the update has no time', () => {
+    expect(readAfter('KB5057589 failed this afternoon', 'yes restarted after it failed').filled.rebooted).toEqual({ type: 'yes_no', value: 'yes' });
+    expect(readAfter('KB5057589 failed', 'yes restarted this morning').filled.rebooted).toEqual({ type: 'yes_no', value: 'yes' });
+  });
+
+  it('is held back inside one message that gives both times', () => {
+    expect(read('KB5057589 failed 0x80070643. I rebooted Monday morning; the update failed Tuesday afternoon.').rebooted).toBeUndefined();
+  });
+});
