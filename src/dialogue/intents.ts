@@ -27,8 +27,11 @@ const WHO = ['a person', 'a human', 'a real person', 'a human being', 'support',
  * over only on one of these: "how do I create a ticket in Jira?" or "trying to talk to someone
  * on Teams" are questions to pass by, not requests, and a wrong ticket costs IT a person's time.
  */
+// Someone named by where they work: "speak to someone on the service desk".
+const SOMEONE_IN = ['someone from it', 'someone in it', 'someone from support', 'someone from the service desk', 'someone on the service desk', 'someone at the service desk', 'someone from the helpdesk', 'someone on the helpdesk', 'someone at the helpdesk'];
+
 const REQUESTS = [
-  ...REACH.flatMap((verb) => WHO.map((who) => `${verb} ${who}`)),
+  ...REACH.flatMap((verb) => [...WHO, ...SOMEONE_IN].map((who) => `${verb} ${who}`)),
   'human please',
   'person please',
   'get me a person',

@@ -123,9 +123,16 @@ const GUESS = /\b(?:(?:is|was|could|would|might|may|can)\s+(?:it|this|that|mine|
  * guess at what the thing is, and says more than the fact itself ("KB5057589?" alone is unsure).
  */
 function namedInQuestion(pattern: RegExp, lowerClause: string): boolean {
-  if (GUESS.test(lowerClause)) return false;
+  const at = lowerClause.search(pattern);
+  // The guess comes before what it guesses at ("is it KB5057589?"); after it, the question is
+  // about the update ("KB5057589 error - is it the cosmetic one?"). "Is KB5057589 the one...?"
+  // and "KB5057589 or KB5034441?" ask which it is wherever their words stand.
+  if (at >= 0 && GUESS.test(lowerClause.slice(0, at))) return false;
+  if (ASKS_WHICH.test(lowerClause)) return false;
   return tokenize(lowerClause.replace(pattern, ' ')).length > 1;
 }
+
+const ASKS_WHICH = /^\W*(?:is|was|could|would|might)\s+kb|\bor\b|\bthe one\b/;
 
 /** The clauses of a text, each with whether its sentence is a question. */
 function clausesOf(text: string): Array<{ clause: string; question: boolean }> {

@@ -52,7 +52,7 @@ describe('wantsPerson in a conversation about a known issue', () => {
 });
 
 describe('wantsPerson in a first message the bot could not match', () => {
-  it.each(['can I talk to a person?', 'connect me to the service desk please', 'I need a person', 'Talk to a person'])('hears the plain request %j', (text) => {
+  it.each(['can I talk to a person?', 'connect me to the service desk please', 'I need a person', 'Talk to a person', 'I need to speak to someone on the service desk'])('hears the plain request %j', (text) => {
     expect(wantsPerson(text, 'unprompted')).toBe(true);
   });
 

@@ -89,6 +89,7 @@ describe('an update named in a question', () => {
     'is the KB5057589 error (0x80070643) a false alarm? mine says failed',
     'KB5057589 keeps failing with 0x80070643 - any idea?',
     'this KB5057589 install error 0x80070643, do I have to do anything?',
+    'Quick question, KB5057589 error 0x80070643 — is it the cosmetic one?',
   ])('counts as named when the question is about it: %j', (text) => {
     expect(read(text).is_kb5057589).toEqual({ type: 'yes_no', value: 'yes' });
   });
@@ -127,7 +128,7 @@ describe('answers in the languages of a multinational staff', () => {
     expect(read(text, 'rebooted').rebooted).toEqual({ type: 'yes_no', value: 'no' });
   });
 
-  it.each(['sí reinicié, pero desde entonces me sale pantallazo azul a veces', 'ja neu gestartet, seitdem hängt er beim Booten am Logo', 'Estado de Windows RE: Deshabilitado'])('hear trouble in %j', (text) => {
+  it.each(["tried restarting, now it won't get past the Dell logo", 'it hangs at the HP logo since', 'sí reinicié, pero desde entonces me sale pantallazo azul a veces', 'ja neu gestartet, seitdem hängt er beim Booten am Logo', 'Estado de Windows RE: Deshabilitado'])('hear trouble in %j', (text) => {
     const filled = read(text, 'rebooted');
     expect(filled.system_degraded ?? filled.winre_disabled).toEqual({ type: 'flag', value: true });
   });
