@@ -107,7 +107,9 @@ const ARTICLES = new Set(['the', 'a', 'my', 'windows', 'that', 'this']);
  * Whether the text holds back a "yes": doubt, intent, correction, or a restart of something else.
  * Questions the employee adds are left out ("yes, I restarted. what should I do now?").
  */
-export function holdsBackYes(text: string): boolean {
+export function holdsBackYes(written: string): boolean {
+  // "shutdown /r" is the command that restarts.
+  const text = written.replace(SHUTDOWN_RESTART, 'restart');
   const typed = words(statementsOf(text));
   if (typed.some((w) => NOT_YET.has(w)) || NOT_YET_RUNS.some((run) => indexOfRun(typed, run) >= 0)) return true;
   // "Yes on Friday, the update failed on Monday though": two times, and no saying which came first.
@@ -124,6 +126,7 @@ export function holdsBackYes(text: string): boolean {
 // Before the update, said without naming it: "before it came in", "before that". ("Before my
 // 9 o'clock" says nothing about the update.)
 const BEFORE_IT = /\bbefore (?:it|that|this|then|the (?:update|install\w*|error|message|failure|problem|patch))\b/i;
+const SHUTDOWN_RESTART = /\bshutdown(?:\.exe)?\s+[/-]r\b/gi;
 const ANSWER_WORDS = new Set(['yes', 'yep', 'yeah', 'yup', 'did', 'done']);
 // The update said to have happened at a time of its own.
 const UPDATE_AT_A_TIME =

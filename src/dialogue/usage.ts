@@ -60,7 +60,10 @@ const GET_VOLUME_ROW = new RegExp(
 );
 const GET_VOLUME = /\bsizeremaining\b/i;
 const HAS_DIGIT = /\d/;
-const RECOVERY_STATUS = /\(recovery partition\)[\s|]*$/i;
+// The row's status or name: "Healthy (Recovery Partition)", or a table cell "Recovery Partition".
+const RECOVERY_STATUS = /\(?recovery partition\)?[\s|]*$/i;
+// PowerShell's Format-List of a volume: "SizeRemaining   : 377487360" (bytes).
+const FORMAT_LIST = /\bsizeremaining\s*:\s*(\d{4,15})\b/gi;
 // How far a row's percentage may be from its two figures' ratio (Windows rounds it).
 const ROUNDING_POINTS = 1.5;
 
@@ -71,10 +74,21 @@ export function freeFromUsage(text: string, defaultUnitMb: number | null): Deriv
   return getVolumeRow(text) ?? usedOfTotal(text, defaultUnitMb) ?? diskManagementRow(text) ?? percentOfFigure(text);
 }
 
-/** The recovery partition's SizeRemaining in a pasted Get-Volume table (the least, if several). */
+/**
+ * The recovery partition's SizeRemaining in a pasted Get-Volume table or Format-List (the
+ * least, if several).
+ */
 function getVolumeRow(text: string): DerivedFree | null {
   if (!GET_VOLUME.test(text)) return null;
   let least: DerivedFree | null = null;
+  // A list of one volume's properties, asked about the recovery partition: its bytes remaining.
+  if (/label\s*:\s*recovery\b/i.test(text)) {
+    for (const m of text.matchAll(FORMAT_LIST)) {
+      const mb = Number(m[1]) * UNIT_MB.bytes;
+      if (!least || mb < least.mb) least = { mb: hundredths(mb), said: megabytes(mb), at: [m.index + m[0].length - m[1].length], table: true };
+    }
+    if (least) return least;
+  }
   for (const m of text.matchAll(GET_VOLUME_ROW)) {
     const remaining = readNumber(m[1]);
     const size = readNumber(m[3]);

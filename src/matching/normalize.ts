@@ -38,7 +38,9 @@ function stripMarkup(input: string): string {
   let text = input;
   // Teams mentions name the bot itself: drop them whole so the bot's name is never matched.
   text = text.replace(/<at\b[^>]*>[\s\S]*?<\/at>/gi, ' ');
-  // Slack user, group and special mentions: <@U123>, <!here>, <!subteam^S1|@it>.
+  // Slack user group mentions keep their handle ("<!subteam^S1|@desktop-support>": a team is
+  // being asked); user and special mentions go: <@U123>, <!here>.
+  text = text.replace(/<!subteam\^[^<>|]*\|@?([^<>]*)>/g, ' @$1 ');
   text = text.replace(/<[@!][^<>]*>/g, ' ');
   // Slack channel links keep their name: <#C123|help-it>.
   text = text.replace(/<#[A-Z0-9]+\|([^<>]*)>/g, ' $1 ');
@@ -46,7 +48,7 @@ function stripMarkup(input: string): string {
   text = text.replace(/<((?:https?|mailto):[^<>|]*)\|([^<>]*)>/gi, ' $2 ($1) ');
   text = text.replace(/<((?:https?|mailto):[^<>]*)>/gi, ' $1 ');
   // Teams sends HTML: break tags become spaces, other tags vanish.
-  text = text.replace(/<(?:br|p|div|li|tr)\b[^>]*\/?>/gi, ' ');
+  text = text.replace(/<\/?(?:br|p|div|li|tr|td|th)\b[^>]*\/?>/gi, ' ');
   return text.replace(/<\/?[a-z][a-z0-9]*\b[^<>]*>/gi, '');
 }
 

@@ -44,6 +44,7 @@ describe('a "yes" the employee only mentions', () => {
     'yes restarted twice, never had problems before',
     "yes, restarted it before my 9 o'clock",
     'Yes I did, twice actually',
+    'did a `shutdown /r /t 0` right after, so yes',
   ])(
     'still reads a stated restart: %j',
     (text) => {

@@ -42,6 +42,11 @@ describe('wantsPerson in a conversation about a known issue', () => {
     '担当者と話したいです',
     'can you remote in and fix it?',
     'could someone remote in',
+    'can a tech remote in and have a look?',
+    '@desktop-support can one of you take over this one?',
+    'not restarted — can you just send somebody over?',
+    'Ich hätte gern jemanden vom IT-Support am Telefon, bitte.',
+    'Bir insanla konuşabilir miyim?',
   ])('hears %j', (text) => {
     expect(wantsPerson(text, 'conversation')).toBe(true);
   });

@@ -116,3 +116,16 @@ describe('the total said first', () => {
     expect(answer(text).filled.recovery_free_mb).toMatchObject({ type: 'size', mb });
   });
 });
+
+describe('more tool output', () => {
+  it('reads the bytes remaining of a Format-List of the recovery volume', () => {
+    const list = 'DriveLetter     :\nFileSystemLabel : Recovery\nFileSystem      : NTFS\nHealthStatus    : Healthy\nSizeRemaining   : 377487360\nSize            : 681574400';
+    expect(answer(list).filled.recovery_free_mb).toMatchObject({ type: 'size', mb: 360 });
+  });
+
+  it('reads the Recovery Partition row of a table pasted from Teams as HTML', () => {
+    const html =
+      '<table><tr><th>Volume</th><th>Capacity</th><th>Free Space</th><th>% Free</th></tr><tr><td>(C:)</td><td>237.87 GB</td><td>88.1 GB</td><td>37 %</td></tr><tr><td>Recovery Partition</td><td>990 MB</td><td>436 MB</td><td>44 %</td></tr></table>';
+    expect(answer(html).filled.recovery_free_mb).toMatchObject({ type: 'size', mb: 436 });
+  });
+});

@@ -60,6 +60,11 @@ describe('matching the shipped knowledge', () => {
     expect(decide('Sent: Wednesday, 9 April 2025 11:02. KB5057589 failed on 2025-04-09 with 0x80070643')).toEqual({ kind: 'match', entryId: FALSE_ERROR });
   });
 
+  it("reads a Microsoft support link's words without taking its numbers for another Windows", () => {
+    const link = '<https://support.microsoft.com/en-us/topic/april-8-2025-kb5057589-windows-recovery-environment-update-for-windows-10-version-21h2-and-22h2-1fdc1a87-1ea6-4cf1-a3fc-8c4e5a5f1a6b|KB5057589>';
+    expect(decide(link)).toEqual({ kind: 'match', entryId: FALSE_ERROR });
+  });
+
   it('asks which update when only the shared error code is known', () => {
     const result = matchMessage(kb, 'windows update failed with 0x80070643');
     expect(result.decision.kind).toBe('ambiguous');

@@ -18,6 +18,8 @@ describe('normalizeText', () => {
     ['full-width letters and digits read as plain ones', '\uFF2B\uFF22\uFF15\uFF10\uFF15\uFF17\uFF15\uFF18\uFF19 failed', 'KB5057589 failed'],
     ['invisible characters inside an id go', 'KB505\u200B7589 and 0x8007\u00AD0643\uFEFF', 'KB5057589 and 0x80070643'],
     ['a minus sign before digits is a minus', 'code \u22122147023293', 'code -2147023293'],
+    ['a Slack user group mention keeps its handle', '<!subteam^S04ABCD12|@desktop-support> can one of you take over?', '@desktop-support can one of you take over?'],
+    ['table cells stay apart', '<tr><td>Recovery Partition</td><td>990 MB</td></tr>', 'Recovery Partition 990 MB'],
     ['tabs and newlines become single spaces', 'Agent\tWARNING:\r\n  Install failed', 'Agent WARNING: Install failed'],
   ])('%s', (_name, input, expected) => {
     expect(normalizeText(input)).toBe(expected);
