@@ -302,6 +302,35 @@ describe('conversation lifecycle', () => {
     expect(sink.records).toHaveLength(2);
   });
 
+  it('weighs a corrected answer again after handing over on it, and says support still has it', async () => {
+    const { converse, say, sink } = makeBot();
+    expect((await converse('kb5057589 install error 0x80070643', 'yes rebooted', '50 MB')).outcome).toBe('escalated');
+    const corrected = await say('sorry typo!! 500 MB');
+    expect(corrected.outcome).toBe('resolved');
+    expect(corrected.replies.map((r) => r.text).join(' ')).toContain('IT support still has the conversation');
+    expect(sink.records).toHaveLength(1);
+  });
+
+  it('keeps a hand-off on trouble whatever is corrected after it', async () => {
+    const { converse, say } = makeBot();
+    expect((await converse('KB5057589 failed', 'yes, and it bluescreens since')).outcome).toBe('escalated');
+    expect((await say('sorry, I meant 500 MB free')).outcome).toBe('escalated');
+  });
+
+  it('asks again when the employee doubts an answer the resolution rested on', async () => {
+    const { converse, say } = makeBot();
+    expect((await converse('KB5057589 failed', 'yes', '300mb')).outcome).toBe('resolved');
+    const asked = await say("hmm actually I'm not sure that was free space, might have been the total size");
+    expect(asked).toMatchObject({ outcome: 'pending', entryId: FALSE_ERROR });
+    expect((await say('checked: 120 MB free')).outcome).toBe('escalated');
+  });
+
+  it('stays resolved when the employee only says nothing is wrong', async () => {
+    const { converse, say } = makeBot();
+    expect((await converse('KB5057589 failed', 'yes', '500 MB')).outcome).toBe('resolved');
+    expect((await say("nothing's broken, no crashes, just wanted to be sure")).outcome).toBe('resolved');
+  });
+
   it('carries an unmatched question to a person when asked', async () => {
     const { say, sink } = makeBot();
     expect((await say('printer on 3rd floor is not printing')).outcome).toBe('no_match');

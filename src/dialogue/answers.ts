@@ -76,15 +76,22 @@ const FILLER = new Set(['i', 'it', 'we', 'did', 'do', 'does', 'have', 'has', 'ha
  */
 export function parseYesNo(text: string): YesNo | null {
   let answer: YesNo | null | undefined;
-  for (const clause of text.split(CLAUSE_BREAK)) {
-    const words = tokenize(clause).map((t) => t.word);
+  const clauses = text.split(CLAUSE_BREAK).map((clause) => tokenize(clause).map((t) => t.word));
+  for (let i = 0; i < clauses.length; i++) {
+    const words = clauses[i];
     const reading = yesOrNo(words);
     if (reading === undefined) continue;
     if (answer === undefined) answer = reading;
-    else if (reading !== answer && words.every((w) => YES.has(w) || NO.has(w) || FILLER.has(w))) return null;
+    else if (reading !== answer && words.every((w) => YES.has(w) || NO.has(w) || FILLER.has(w))) {
+      // "Yes I restarted, and no, nothing else is acting up": that "no" answers what follows it.
+      if (reading === 'no' && (clauses[i + 1] ?? []).some((w) => SAYS_NONE.has(w))) continue;
+      return null;
+    }
   }
   return answer ?? null;
 }
+
+const SAYS_NONE = new Set(['nothing', 'none', 'no', 'not', 'never', 'nope']);
 
 /** Whether some clause is only a "no" ("No.", "nope, not yet"): it contradicts a "yes" said elsewhere. */
 export function saysBareNo(text: string): boolean {

@@ -27,6 +27,8 @@ export interface ConversationState {
   phase: 'asking' | 'choosing' | 'unmatched' | 'resolved' | 'escalated';
   /** After an escalation: the employee has been told once that support has it. */
   toldWithSupport?: true;
+  /** After an escalation: why (a flow rule's name, or the bot's own reason such as asked_for_person). */
+  escalationReason?: string;
   entryId: string | null;
   /** While choosing: the entries offered. */
   candidates: string[];

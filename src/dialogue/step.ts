@@ -183,6 +183,17 @@ function afterResolution(
   // Another known issue ("KB5034441 fails too", "actually it's KB5034441") is followed as such.
   if (match.decision.kind === 'match' && match.decision.entryId !== entry.id) return null;
   const filled = correctionsAfterResolution(entry, state, normalized);
+  // "Hmm actually I'm not sure that was free space": the answer it rested on is asked again.
+  if (Object.keys(filled).length === 0 && CORRECTION.test(normalized) && DOUBT.test(normalized)) {
+    const doubted = doubtedQuestion(entry, state, normalized);
+    if (doubted) {
+      delete state.slots[doubted.name];
+      state.pending = doubted.name;
+      state.dontKnow = 0;
+      state.misunderstood = 0;
+      return { ...ask(state, questionReply(entry, doubted, doubted.type === 'flag' ? '' : (doubted.help ?? doubted.ask)), entry, t, match), followUp: true };
+    }
+  }
   const verdict = evaluateTable(entry, { ...state.slots, ...filled });
   const stillSafe = verdict.kind === 'fire' && verdict.rule.resolve !== undefined;
   if (exclusionsFor(entry, match).length > 0 || !stillSafe) {
@@ -219,6 +230,8 @@ function afterEscalation(
   const state: ConversationState = structuredClone(previous);
   state.transcript.push({ from: 'employee', text: message.text, at: t.at });
   state.updatedAt = t.at;
+  const corrected = afterCorrectedEscalation(state, normalized, kb, t, match, askedForPerson);
+  if (corrected) return corrected;
   const replies: Reply[] = [];
   if (askedForPerson || (!state.toldWithSupport && !closesResolution(normalized))) {
     const reply: Reply = { kind: 'notice', text: TEXTS.withSupport, options: [] };
@@ -227,6 +240,47 @@ function afterEscalation(
     replies.push(reply);
   }
   return { state, outcome: 'escalated', entryId: previous.entryId, replies, match, followUp: true };
+}
+
+/**
+ * "Sorry, typo: 500 MB" after the bot handed over on "50 MB": an answer that decided the
+ * hand-off, corrected, is weighed again. If the flow now resolves, asks, or hands over for
+ * another reason, the conversation goes on from there (support keeps the first hand-off, and the
+ * employee is told); the same verdict stays with the hand-off.
+ */
+function afterCorrectedEscalation(
+  state: ConversationState,
+  normalized: string,
+  kb: KnowledgeBase,
+  t: TurnMoment,
+  match: MatchResult,
+  askedForPerson: boolean,
+): StepResult | null {
+  const entry = state.entryId ? kb.get(state.entryId) : undefined;
+  const reason = state.escalationReason;
+  if (!entry || askedForPerson || !reason || !entry.flow.some((rule) => rule.escalate === reason) || !CORRECTION.test(normalized)) return null;
+  const filled = correctionsAfterResolution(entry, state, normalized);
+  if (Object.keys(filled).length === 0) return null;
+  const slots = { ...state.slots, ...filled };
+  const verdict = evaluateTable(entry, slots);
+  if (verdict.kind === 'fire' && verdict.rule.escalate === reason) return null;
+  state.phase = 'asking';
+  delete state.escalationReason;
+  delete state.toldWithSupport;
+  remember(state, filled);
+  const next = advance(state, entry, t, match);
+  if (next.outcome === 'resolved') next.replies.push({ kind: 'notice', text: TEXTS.supportHasItToo, options: [] });
+  return { ...next, followUp: true };
+}
+
+// Doubt about an answer given: "not sure", "might have been the total", "wrong line".
+const DOUBT = /\b(?:not sure|unsure|might have been|may have been|could have been|wrong (?:number|line|figure|column|field|one)|misread)\b/i;
+
+/** The question a doubt is about: the restart when it speaks of one, else the one answered last. */
+function doubtedQuestion(entry: CompiledEntry, state: ConversationState, normalized: string): CompiledQuestion | undefined {
+  const restart = [...entry.questions.values()].find((q) => q.type === 'yes_no' && q.yesWhen.some((d) => d.words?.some((w) => /^(?:restart|reboot)/.test(w))));
+  if (restart && /\b(?:restart|reboot)\w*/i.test(normalized)) return restart;
+  return state.lastAsked ? entry.questions.get(state.lastAsked) : undefined;
 }
 
 /**
@@ -253,19 +307,21 @@ function correctionsAfterResolution(entry: CompiledEntry, state: ConversationSta
 
 // A closing word ("thanks", "perfect", "danke") in a short message that asks nothing more and
 // reports no trouble; or a message of nothing but such words, filler and units ("MB, sorry!").
-const CLOSING = new Set(['thanks', 'thank', 'thx', 'thanx', 'ty', 'tysm', 'cheers', 'great', 'perfect', 'awesome', 'brilliant', 'cool', 'ok', 'okay', 'k', 'kk', 'nice', 'super', 'lovely', 'excellent', 'wonderful', 'fantastic', 'good', 'noted', 'understood', 'appreciated', 'appreciate', 'phew', 'relief', 'ta', 'merci', 'danke', 'gracias', 'grazie', 'obrigado', 'obrigada', 'bedankt', 'dank', 'dzieki', 'dziekuje', 'shukriya', 'dhanyavaad', 'gotcha', 'sweet', 'amazing', 'helpful']);
+const CLOSING = new Set(['sure', 'thanks', 'thank', 'thx', 'thanx', 'ty', 'tysm', 'cheers', 'great', 'perfect', 'awesome', 'brilliant', 'cool', 'ok', 'okay', 'k', 'kk', 'nice', 'super', 'lovely', 'excellent', 'wonderful', 'fantastic', 'good', 'noted', 'understood', 'appreciated', 'appreciate', 'phew', 'relief', 'ta', 'merci', 'danke', 'gracias', 'grazie', 'obrigado', 'obrigada', 'bedankt', 'dank', 'dzieki', 'dziekuje', 'shukriya', 'dhanyavaad', 'gotcha', 'sweet', 'amazing', 'helpful']);
 const BENIGN = new Set([...CLOSING, 'sorry', 'so', 'much', 'a', 'lot', 'lots', 'for', 'the', 'help', 'very', 'that', 'this', 'all', 'it', 'is', 'you', 'guys', 'team', 'mate', 'again', 'just', 'will', 'do', 'got', 'i', 'we', 'then', 'oh', 'ah', 'yes', 'yep', 'yeah', 'sure', 'right', 'alright', 'fine', 'sounds', 'to', 'know', 'have', 'day', 'nice', 'mb', 'gb', 'megs', 'megabytes', 'meant', 'sorted', 'bye', 'bot']);
 // Words that report trouble or ask for more: such a message is not a closing.
-const TROUBLE = new Set(['but', 'still', 'not', 'no', 'never', 'cannot', 'problem', 'problems', 'issue', 'issues', 'wrong', 'broken', 'blue', 'stuck']);
+const TROUBLE = new Set(['but', 'still', 'not', 'cannot', 'problem', 'problems', 'issue', 'issues', 'wrong', 'broken', 'blue', 'stuck']);
 const TROUBLE_STEMS = /^(?:fail|error|crash|freez|froze|hang|bsod|reboot|restart)/;
 const CLOSING_MAX_WORDS = 12;
+const DENIED_BEFORE = new Set(['no', 'nothing', 'never', 'without', 'zero']);
 const NO_TROUBLE = /\bno (?:problems?|worries|prob)\b/gi;
 
 function closesResolution(normalized: string): boolean {
   if (normalized.includes('?')) return false;
   const typed = tokenize(normalized.replace(NO_TROUBLE, ' thanks ')).map((token) => token.word);
   if (typed.length === 0 || typed.length > CLOSING_MAX_WORDS) return false;
-  if (typed.some((w) => TROUBLE.has(w) || TROUBLE_STEMS.test(w))) return false;
+  // Trouble denied is none: "nothing's broken, no crashes, just wanted to be sure".
+  if (typed.some((w, i) => (TROUBLE.has(w) || TROUBLE_STEMS.test(w)) && !DENIED_BEFORE.has(typed[i - 1] ?? '') && !DENIED_BEFORE.has(typed[i - 2] ?? ''))) return false;
   return typed.some((w) => CLOSING.has(w)) || typed.every((w) => BENIGN.has(w));
 }
 
@@ -411,6 +467,8 @@ function escalate(
   };
   // Kept (until the idle time) so that what the employee adds next stays with the escalation.
   state.phase = 'escalated';
+  state.escalationReason = reason;
+  if (state.pending && state.pending !== WHICH) state.lastAsked = state.pending;
   state.pending = null;
   return { state, outcome: 'escalated', entryId: entry?.id ?? null, replies: [reply], escalation, match };
 }

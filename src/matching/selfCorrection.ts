@@ -6,7 +6,10 @@
 
 // Words that take back what came before. Not a bare "sorry" ("sorry for the long message"),
 // nor a bare "actually": each needs a figure or an id after it for anything to change.
-const CORRECTION = /\b(?:no,? sorry|sorry,? (?:typo|wrong|i misread|my mistake)|i mean|i meant|i misread|misread|correction|scratch that|my bad|typo|my mistake|wrong number|i mixed (?:it|them) up)\b/gi;
+// "Sorry", "oops" and "wait, no" take back only when a figure or an id follows at once ("90 MB,
+// sorry, 900 MB").
+const CORRECTION =
+  /\b(?:no,? sorry|sorry,? (?:typo|wrong|i misread|my mistake)|i mean|i meant|i misread|misread|correction|scratch that|my bad|typo|my mistake|wrong number|i mixed (?:it|them) up)\b|\b(?:sorry|oops|no,? wait|wait,? no)\b[\s,;:.!*~-]*(?=(?:kb\s*)?\d)/gi;
 
 /** The index just after the message's last correction, or -1 when it has none. */
 export function afterLastCorrection(text: string): number {

@@ -6,8 +6,10 @@
 import { findUpdateIds } from './signals';
 
 // How a line (or the status line under it, as Settings prints it) says an update went.
-const INSTALLED = /\b(?:successfully installed|installed successfully|succeeded|installation successful)\b/i;
-const NOT_INSTALLED = /\b(?:fail\w*|error\w*|0x[0-9a-f]{8}|pending|cancel\w*|aborted|reverted|undoing)\b/i;
+const INSTALLED = /\b(?:successfully installed|installed successfully|succeeded|installation successful|installed)\b/i;
+const NOT_INSTALLED = /\b(?:fail\w*|error\w*|0x[0-9a-f]{8}|pending|cancel\w*|aborted|reverted|undoing|not installed)\b/i;
+// Lines, and the items of a history pasted from Teams as HTML (<li>, <br>, <p>, <tr>).
+const LINE_BREAK = /\n|<(?:li|br|p|div|tr)\b[^>]*>/i;
 
 /**
  * The text without the lines of updates that installed, when it lists several updates and
@@ -15,8 +17,8 @@ const NOT_INSTALLED = /\b(?:fail\w*|error\w*|0x[0-9a-f]{8}|pending|cancel\w*|abo
  */
 export function withoutInstalledUpdates(text: string): string {
   // Most messages are one line, or say nothing of installs.
-  if (!text.includes('\n') || !INSTALLED.test(text)) return text;
-  const lines = text.split('\n');
+  if ((!text.includes('\n') && !text.includes('<')) || !INSTALLED.test(text)) return text;
+  const lines = text.split(LINE_BREAK);
   const drop = new Set<number>();
   let listed = 0;
   lines.forEach((line, i) => {

@@ -11,6 +11,9 @@ describe('parseYesNo', () => {
   it.each(['no', 'nope', 'nah', 'no not yet', 'not yet', "haven't", 'never', "I didn't", "actually no I didn't"])('reads %j as no', (text) => {
     expect(yesNo(text)).toBe('no');
   });
+  it('gives a later "no" to the clause it answers: "yes I restarted, and no, nothing else is acting up"', () => {
+    expect(parseYesNo('Yes I have restarted, and no, nothing else is acting up')).toBe('yes');
+  });
   it.each(['oui', 'sí', 'sim', 'ja', 'tak', 'haan ji'])('reads %j as yes, as a multinational staff writes it', (text) => {
     expect(parseYesNo(text)).toBe('yes');
   });

@@ -145,6 +145,11 @@ describe('a question after a stated answer', () => {
     expect(read('between 200 - 300 MB', 'recovery_free_mb').recovery_free_mb).toMatchObject({ mb: 200, bound: 'between' });
   });
 
+  it('does not take "WinRE isn\'t disabled" for WinRE disabled', () => {
+    expect(read("yes restarted. WinRE isn't disabled, I checked", 'rebooted').winre_disabled).toBeUndefined();
+    expect(read('yes restarted. WinRE is disabled', 'rebooted').winre_disabled).toEqual({ type: 'flag', value: true });
+  });
+
   it('does not take the restart Windows Update does overnight for trouble', () => {
     expect(read('I think so? it usually restarts itself overnight', 'rebooted').system_degraded).toBeUndefined();
     expect(read('yes but it restarts itself every hour', 'rebooted').system_degraded).toEqual({ type: 'flag', value: true });

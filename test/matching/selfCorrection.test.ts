@@ -17,6 +17,7 @@ describe('a message that corrects itself', () => {
     ['kb5057859 — sorry typo, I mean KB5057589 — failed w/ 0x80070643', FALSE_ERROR],
     ['~KB5057598~ sorry, typo: *KB5057589* failed with 0x80070643', FALSE_ERROR],
     ['KB5057589 failed, I mean KB5034441', REAL_FAILURE],
+    ['KB5075589 failed with 0x80070643 — sorry, KB5057589, digits swapped', FALSE_ERROR],
   ])('means the update named after the correction in %j', (text, entryId) => {
     expect(matchMessage(kb, text).decision).toEqual({ kind: 'match', entryId });
   });
@@ -28,6 +29,8 @@ describe('a message that corrects itself', () => {
   it.each([
     ["150 MB - no sorry, I misread the column, it's 1.5 GB free", 1536],
     ['1.5 GB, no sorry, I misread, it is 150 MB', 150],
+    ['90 MB, sorry, 900 MB — fat fingers', 900],
+    ['~120 MB~ sorry, *420 MB*', 420],
   ])('takes the size given after the correction in %j', (text, mb) => {
     const entry = kb.get(FALSE_ERROR)!;
     expect(readTurn(entry, normalizeText(text), 'recovery_free_mb').filled.recovery_free_mb).toMatchObject({ mb });

@@ -35,6 +35,12 @@ describe('a pasted update history', () => {
     expect(result.decision).toEqual({ kind: 'match', entryId: FALSE_ERROR });
   });
 
+  it('reads a history pasted from Teams as an HTML list', () => {
+    const html =
+      '<p>Update history:</p><ul><li>2025-04 Safe OS Dynamic Update for Windows 10 Version 21H2 (KB5057589) &ndash; <b>Failed</b> &ndash; 0x80070643</li><li>Windows Malicious Software Removal Tool (KB890830) &ndash; Installed</li></ul>';
+    expect(matchMessage(kb, html).signals.updates).toEqual(['KB5057589']);
+  });
+
   it('keeps every update that did not install', () => {
     const text = 'KB5034441 - Failed to install - 0x80070643\nKB5057589 - Failed to install - 0x80070643\nKB5055518 - Successfully installed';
     expect(matchMessage(kb, text).signals.updates).toEqual(['KB5034441', 'KB5057589']);
