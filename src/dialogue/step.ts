@@ -7,7 +7,7 @@ import { exclusionsFor, matchMessage, type MatchResult } from '../matching/match
 import { normalizeText } from '../matching/normalize';
 import { tokenize } from '../matching/words';
 import type { EscalationRecord, IncomingMessage, Outcome, Reply, ReplyOption } from '../messages';
-import { parseYesNo, saysDontKnow, unitOnly } from './answers';
+import { findSizes, parseYesNo, saysDontKnow, unitOnly } from './answers';
 import { evaluateTable } from './decisionTable';
 import { TALK_TO_PERSON, wantsPerson } from './intents';
 import { describeSlot, readTurn } from './slots';
@@ -329,7 +329,8 @@ const CORRECTION = /\b(?:actually|wait|sorry|oops|correction|i meant|my bad|scra
 
 /** The yes/no answer a correction takes back: only a "no", and only the latest "yes". */
 function takenBack(state: ConversationState, normalized: string): Record<string, SlotValue> {
-  if (!CORRECTION.test(normalized) || parseYesNo(normalized) !== 'no' || !state.lastYes) return {};
+  // ("750 MB, 100% free... no wait, 612 MB free" corrects a figure, not the yes.)
+  if (!CORRECTION.test(normalized) || parseYesNo(normalized) !== 'no' || !state.lastYes || findSizes(normalized, null).length > 0) return {};
   const given = state.slots[state.lastYes];
   return given?.type === 'yes_no' && given.value === 'yes' ? { [state.lastYes]: { type: 'yes_no', value: 'no' } } : {};
 }
