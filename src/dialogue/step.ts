@@ -9,6 +9,7 @@ import { tokenize } from '../matching/words';
 import type { EscalationRecord, IncomingMessage, Outcome, Reply, ReplyOption } from '../messages';
 import { findSizes, parseYesNo, saysDontKnow, unitOnly } from './answers';
 import { evaluateTable } from './decisionTable';
+import { closesResolution } from './closing';
 import { TALK_TO_PERSON, wantsPerson } from './intents';
 import { describeSlot, readTurn } from './slots';
 import { STATE_VERSION, WHICH, type ConversationState, type SlotValue } from './state';
@@ -303,26 +304,6 @@ function correctionsAfterResolution(entry: CompiledEntry, state: ConversationSta
   }
   if (Object.keys(filled).length === 0) Object.assign(filled, takenBack(state, normalized));
   return filled;
-}
-
-// A closing word ("thanks", "perfect", "danke") in a short message that asks nothing more and
-// reports no trouble; or a message of nothing but such words, filler and units ("MB, sorry!").
-const CLOSING = new Set(['sure', 'thanks', 'thank', 'thx', 'thanx', 'ty', 'tysm', 'cheers', 'great', 'perfect', 'awesome', 'brilliant', 'cool', 'ok', 'okay', 'k', 'kk', 'nice', 'super', 'lovely', 'excellent', 'wonderful', 'fantastic', 'good', 'noted', 'understood', 'appreciated', 'appreciate', 'phew', 'relief', 'ta', 'merci', 'danke', 'gracias', 'grazie', 'obrigado', 'obrigada', 'bedankt', 'dank', 'dzieki', 'dziekuje', 'shukriya', 'dhanyavaad', 'gotcha', 'sweet', 'amazing', 'helpful']);
-const BENIGN = new Set([...CLOSING, 'sorry', 'so', 'much', 'a', 'lot', 'lots', 'for', 'the', 'help', 'very', 'that', 'this', 'all', 'it', 'is', 'you', 'guys', 'team', 'mate', 'again', 'just', 'will', 'do', 'got', 'i', 'we', 'then', 'oh', 'ah', 'yes', 'yep', 'yeah', 'sure', 'right', 'alright', 'fine', 'sounds', 'to', 'know', 'have', 'day', 'nice', 'mb', 'gb', 'megs', 'megabytes', 'meant', 'sorted', 'bye', 'bot']);
-// Words that report trouble or ask for more: such a message is not a closing.
-const TROUBLE = new Set(['but', 'still', 'not', 'cannot', 'problem', 'problems', 'issue', 'issues', 'wrong', 'broken', 'blue', 'stuck']);
-const TROUBLE_STEMS = /^(?:fail|error|crash|freez|froze|hang|bsod|reboot|restart)/;
-const CLOSING_MAX_WORDS = 12;
-const DENIED_BEFORE = new Set(['no', 'nothing', 'never', 'without', 'zero']);
-const NO_TROUBLE = /\bno (?:problems?|worries|prob)\b/gi;
-
-function closesResolution(normalized: string): boolean {
-  if (normalized.includes('?')) return false;
-  const typed = tokenize(normalized.replace(NO_TROUBLE, ' thanks ')).map((token) => token.word);
-  if (typed.length === 0 || typed.length > CLOSING_MAX_WORDS) return false;
-  // Trouble denied is none: "nothing's broken, no crashes, just wanted to be sure".
-  if (typed.some((w, i) => (TROUBLE.has(w) || TROUBLE_STEMS.test(w)) && !DENIED_BEFORE.has(typed[i - 1] ?? '') && !DENIED_BEFORE.has(typed[i - 2] ?? ''))) return false;
-  return typed.some((w) => CLOSING.has(w)) || typed.every((w) => BENIGN.has(w));
 }
 
 const CORRECTION = /\b(?:actually|wait|sorry|oops|correction|i meant|my bad|scratch that)\b/i;

@@ -1,0 +1,14 @@
+import { closesResolution } from '../../src/dialogue/closing';
+import { normalizeText } from '../../src/matching/normalize';
+
+const closes = (text: string) => closesResolution(normalizeText(text));
+
+describe('closesResolution', () => {
+  it.each(['thanks!', 'brilliant, thank you so much!', 'no worries, cheers', 'MB, sorry!', 'ok danke', "nothing's broken, no crashes, just wanted to be sure"])('hears %j as a closing', (text) => {
+    expect(closes(text)).toBe(true);
+  });
+
+  it.each(['thanks, but it still fails', 'thanks! is it safe to delete the update?', 'also the printer on floor 3 is jammed', 'ok it crashed again', 'thanks, now it will not boot'])('does not hear %j as one', (text) => {
+    expect(closes(text)).toBe(false);
+  });
+});
