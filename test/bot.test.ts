@@ -302,6 +302,16 @@ describe('conversation lifecycle', () => {
     expect(sink.records).toHaveLength(2);
   });
 
+  it('takes an unrelated question long after a hand-off as a question of its own, and anything right after it as added', async () => {
+    let now = Date.parse('2026-12-07T09:00:00Z');
+    const { converse, say } = makeBot({ now: () => new Date(now) });
+    expect((await converse('KB5034441 failed with 0x80070643')).outcome).toBe('escalated');
+    expect((await say('ok cool, when will someone contact me?')).outcome).toBe('escalated');
+    now += 2 * 60 * 60 * 1000;
+    expect((await say('yes I restarted it again')).outcome).toBe('escalated');
+    expect((await say('how do I reset my password')).outcome).toBe('no_match');
+  });
+
   it('weighs a corrected answer again after handing over on it, and says support still has it', async () => {
     const { converse, say, sink } = makeBot();
     expect((await converse('kb5057589 install error 0x80070643', 'yes rebooted', '50 MB')).outcome).toBe('escalated');

@@ -29,6 +29,8 @@ export interface ConversationState {
   toldWithSupport?: true;
   /** After an escalation: why (a flow rule's name, or the bot's own reason such as asked_for_person). */
   escalationReason?: string;
+  /** When it was handed over. */
+  escalatedAt?: string;
   entryId: string | null;
   /** While choosing: the entries offered. */
   candidates: string[];

@@ -32,6 +32,8 @@ export interface StepResult {
 const MAX_MISUNDERSTOOD = 3;
 /** How many "I don't know" answers to one question before a person takes over. */
 const MAX_DONT_KNOW = 2;
+/** How long after a hand-off anything the employee writes is taken as added to it. */
+const HOLD_AFTER_ESCALATION_MS = 30 * 60 * 1000;
 /** The most known issues offered as buttons when the bot asks which one it is. */
 const MAX_CHOICES = 5;
 
@@ -228,6 +230,11 @@ function afterEscalation(
   const decision = match.decision;
   if (decision.kind === 'match' && decision.entryId !== previous.entryId) return null;
   if (previous.entryId === null && decision.kind !== 'none') return null;
+  const entry = previous.entryId ? kb.get(previous.entryId) : undefined;
+  // Long after the hand-off, something else altogether ("how do I reset my password?") is a
+  // question of its own; right after it, whatever the employee adds is for the person coming.
+  const since = Date.parse(t.at) - Date.parse(previous.escalatedAt ?? previous.updatedAt);
+  if (!askedForPerson && decision.kind === 'none' && since > HOLD_AFTER_ESCALATION_MS && !addsToEscalation(entry, normalized)) return null;
   const state: ConversationState = structuredClone(previous);
   state.transcript.push({ from: 'employee', text: message.text, at: t.at });
   state.updatedAt = t.at;
@@ -241,6 +248,16 @@ function afterEscalation(
     replies.push(reply);
   }
   return { state, outcome: 'escalated', entryId: previous.entryId, replies, match, followUp: true };
+}
+
+/**
+ * Whether a message reads as more of the conversation handed over: a closing, a yes or no, a
+ * figure, or an answer to one of the entry's questions ("yes I restarted", "it's 120 MB",
+ * "it bluescreens now").
+ */
+function addsToEscalation(entry: CompiledEntry | undefined, normalized: string): boolean {
+  if (closesResolution(normalized) || parseYesNo(normalized) !== null || findSizes(normalized, 1).length > 0) return true;
+  return entry !== undefined && Object.keys(readTurn(entry, normalized, null).filled).length > 0;
 }
 
 /**
@@ -450,6 +467,7 @@ function escalate(
   // Kept (until the idle time) so that what the employee adds next stays with the escalation.
   state.phase = 'escalated';
   state.escalationReason = reason;
+  state.escalatedAt = t.at;
   if (state.pending && state.pending !== WHICH) state.lastAsked = state.pending;
   state.pending = null;
   return { state, outcome: 'escalated', entryId: entry?.id ?? null, replies: [reply], escalation, match };
