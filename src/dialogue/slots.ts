@@ -107,9 +107,14 @@ function yesNoPhrases(q: Extract<CompiledQuestion, { type: 'yes_no' }>, text: st
 
 const CLAUSE_END_NO = new Set(['no', 'nope', 'nah', 'not']);
 
-/** A question about a restart (its yes phrases speak of restarting), answered at a time that cannot be put after the update. */
+/** A restart question answered at a time that cannot be put after the update. */
 function restartUnordered(q: Extract<CompiledQuestion, { type: 'yes_no' }>, text: string, earlier: string): boolean {
-  return q.yesWhen.some((d) => d.words?.some((w) => RESTART_WORD.test(w))) && restartOrderUnclear(text, earlier);
+  return asksAboutRestart(q) && restartOrderUnclear(text, earlier);
+}
+
+/** Whether a question asks about a restart: its yes phrases speak of restarting. */
+export function asksAboutRestart(q: CompiledQuestion): q is Extract<CompiledQuestion, { type: 'yes_no' }> {
+  return q.type === 'yes_no' && q.yesWhen.some((d) => d.words?.some((w) => RESTART_WORD.test(w)));
 }
 
 const RESTART_WORD = /^(?:restart|reboot)/;

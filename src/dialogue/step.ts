@@ -11,7 +11,7 @@ import { findSizes, parseYesNo, saysDontKnow, unitOnly } from './answers';
 import { evaluateTable } from './decisionTable';
 import { closesResolution } from './closing';
 import { TALK_TO_PERSON, wantsPerson } from './intents';
-import { describeSlot, readTurn } from './slots';
+import { asksAboutRestart, describeSlot, readTurn } from './slots';
 import { STATE_VERSION, WHICH, type ConversationState, type SlotValue } from './state';
 import { EXAMPLES, TEXTS } from './texts';
 
@@ -66,11 +66,11 @@ export function step(previous: ConversationState | null, message: IncomingMessag
     return { ...escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, t, null), followUp: true };
   }
   if (previous?.phase === 'resolved') {
-    const reopened = afterResolution(previous, message, normalized, kb, t, askedForPerson);
+    const reopened = afterResolution({ previous, message, normalized, kb, t, askedForPerson });
     if (reopened) return reopened;
   }
   if (previous?.phase === 'escalated') {
-    const held = afterEscalation(previous, message, normalized, kb, t, askedForPerson);
+    const held = afterEscalation({ previous, message, normalized, kb, t, askedForPerson });
     if (held) return held;
   }
   if (!previous || previous.phase === 'unmatched' || previous.phase === 'resolved' || previous.phase === 'escalated') {
@@ -162,19 +162,22 @@ export function step(previous: ConversationState | null, message: IncomingMessag
   return advance(state, entry, t, match);
 }
 
+/** A message to a conversation that looked finished (resolved, or handed over), and what came with it. */
+interface FollowUp {
+  previous: ConversationState;
+  message: IncomingMessage;
+  normalized: string;
+  kb: KnowledgeBase;
+  t: TurnMoment;
+  askedForPerson: boolean;
+}
+
 /**
  * A message after the bot said it is safe to ignore. A request for a person, or anything that
  * would change that answer (a symptom, "actually I didn't restart", another update), goes to a
  * person with the whole conversation, as the resolution promised; anything else starts afresh.
  */
-function afterResolution(
-  previous: ConversationState,
-  message: IncomingMessage,
-  normalized: string,
-  kb: KnowledgeBase,
-  t: TurnMoment,
-  askedForPerson: boolean,
-): StepResult | null {
+function afterResolution({ previous, message, normalized, kb, t, askedForPerson }: FollowUp): StepResult | null {
   const entry = previous.entryId ? kb.get(previous.entryId) : undefined;
   if (!entry) return null;
   const state: ConversationState = structuredClone(previous);
@@ -218,14 +221,7 @@ function afterResolution(
  * bot does not start over on a conversation a person has taken, and says once that support has
  * it. Another known issue is a conversation of its own.
  */
-function afterEscalation(
-  previous: ConversationState,
-  message: IncomingMessage,
-  normalized: string,
-  kb: KnowledgeBase,
-  t: TurnMoment,
-  askedForPerson: boolean,
-): StepResult | null {
+function afterEscalation({ previous, message, normalized, kb, t, askedForPerson }: FollowUp): StepResult | null {
   const match = matchMessage(kb, message.text);
   const decision = match.decision;
   if (decision.kind === 'match' && decision.entryId !== previous.entryId) return null;
@@ -296,7 +292,7 @@ const DOUBT = /\b(?:not sure|unsure|might have been|may have been|could have bee
 
 /** The question a doubt is about: the restart when it speaks of one, else the one answered last. */
 function doubtedQuestion(entry: CompiledEntry, state: ConversationState, normalized: string): CompiledQuestion | undefined {
-  const restart = [...entry.questions.values()].find((q) => q.type === 'yes_no' && q.yesWhen.some((d) => d.words?.some((w) => /^(?:restart|reboot)/.test(w))));
+  const restart = [...entry.questions.values()].find(asksAboutRestart);
   if (restart && /\b(?:restart|reboot)\w*/i.test(normalized)) return restart;
   return state.lastAsked ? entry.questions.get(state.lastAsked) : undefined;
 }
