@@ -174,6 +174,26 @@ test('an unknown question in a personal chat gets the "don\'t know" reply with a
   expect(card).toContain('users=ann%40contoso.example');
 });
 
+test('in a personal chat, what the employee adds after a hand-off gets one notice and no second ticket', async () => {
+  const chatId = 'a:1chat-after-handoff';
+  const say = (text: string) => personalMessage(connector.serviceUrl, text, { chatId });
+  expect(await postActivity(server.url, say('KB5034441 failed with 0x80070643'))).toBe(200);
+  const [handedOver] = await connector.messagesTo(chatId, 1);
+  expect(cardText(handedOver)).toContain('passed this to IT support');
+  await waitFor(() => webhook.posts.length === 1, 'the escalation on the webhook');
+
+  expect(await postActivity(server.url, say('yes I restarted already'))).toBe(200);
+  const [, notice] = await connector.messagesTo(chatId, 2);
+  expect(cardText(notice)).toContain('IT support already has this conversation');
+  expect(cardText(notice)).not.toContain("I don't know this one yet");
+  expect(await postActivity(server.url, say('thanks'))).toBe(200);
+  expect(await postActivity(server.url, say('KB5034441 failed with 0x80070643'))).toBe(200);
+  // The repeated issue stays with the hand-off: nothing more is sent, and no second ticket.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(connector.messages.filter((m) => m.conversationId === chatId)).toHaveLength(2);
+  expect(webhook.posts).toHaveLength(1);
+});
+
 test('a new question typed after the "don\'t know" reply takes its button away and is answered', async () => {
   const chatId = 'a:1chat-second-try';
   await postActivity(server.url, personalMessage(connector.serviceUrl, 'Teams keeps logging me out', { chatId }));
