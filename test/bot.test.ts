@@ -321,6 +321,13 @@ describe('conversation lifecycle', () => {
     expect(sink.records).toHaveLength(1);
   });
 
+  it('does not reopen a hand-off on a correction of nothing it came on', async () => {
+    const { converse, say, sink } = makeBot();
+    expect((await converse('KB5057589 failed', 'yes', '50 MB')).outcome).toBe('escalated');
+    expect((await say("no sorry, I don't know")).outcome).toBe('escalated');
+    expect(sink.records).toHaveLength(1);
+  });
+
   it('keeps a hand-off on trouble whatever is corrected after it', async () => {
     const { converse, say } = makeBot();
     expect((await converse('KB5057589 failed', 'yes, and it bluescreens since')).outcome).toBe('escalated');

@@ -257,8 +257,8 @@ function addsToEscalation(entry: CompiledEntry | undefined, normalized: string):
 }
 
 /**
- * "Sorry, typo: 500 MB" after the bot handed over on "50 MB": an answer that decided the
- * hand-off, corrected, is weighed again. If the flow now resolves, asks, or hands over for
+ * "Sorry, typo: 500 MB" after the bot handed over on "50 MB": the answer the hand-off came on,
+ * corrected, is weighed again. If the flow now resolves, asks, or hands over for
  * another reason, the conversation goes on from there (support keeps the first hand-off, and the
  * employee is told); the same verdict stays with the hand-off.
  */
@@ -273,8 +273,11 @@ function afterCorrectedEscalation(
   const entry = state.entryId ? kb.get(state.entryId) : undefined;
   const reason = state.escalationReason;
   if (!entry || askedForPerson || !reason || !entry.flow.some((rule) => rule.escalate === reason) || !CORRECTION.test(normalized)) return null;
-  const filled = correctionsAfterResolution(entry, state, normalized);
-  if (Object.keys(filled).length === 0) return null;
+  // Only the answer the hand-off came on is weighed again: "no sorry, I don't know" is no
+  // reason to reopen the rest.
+  const answered = state.lastAsked ? correctionsAfterResolution(entry, state, normalized)[state.lastAsked] : undefined;
+  if (!answered || !state.lastAsked) return null;
+  const filled = { [state.lastAsked]: answered };
   const slots = { ...state.slots, ...filled };
   const verdict = evaluateTable(entry, slots);
   if (verdict.kind === 'fire' && verdict.rule.escalate === reason) return null;
