@@ -63,7 +63,7 @@ export function saysDontKnow(tokens: readonly Token[]): boolean {
 // dashes arrive as " - "; "200 - 300 MB" is a range), or a conjunction that starts another statement.
 // "with" only before a figure called free: "is 750 MB with 320 MB free" is two statements,
 // "the EFI partition with 300 MB" one.
-export const CLAUSE_BREAK = /[.!?;,](?=\s|$)|\n|(?<!\d)\s-\s|\s-\s(?!\d)|\s(?:and|but|while|whereas|though|although|however)\s|\swith\s(?=[\d.,]+\s?[a-z]*\s(?:free|left|available|remaining)\b)/gi;
+export const CLAUSE_BREAK = /[.!?;,](?=\s|$)|\n|(?<!\d)\s-\s|\s-\s(?!\d)|\s\/\s|\s(?:and|but|while|whereas|though|although|however)\s|\swith\s(?=[\d.,]+\s?[a-z]*\s(?:free|left|available|remaining)\b)/gi;
 
 // Words that may stand beside yes or no in a bare answer ("no, I haven't", "yes I did").
 const FILLER = new Set(['i', 'it', 'we', 'did', 'do', 'does', 'have', 'has', 'had', 'is', 'was', 'yet', 'just', 'ok', 'okay', 'well', 'so', 'oh', 'um', 'sorry', 'thanks', 'thank', 'you', 'please', 'really']);

@@ -154,7 +154,38 @@ export function sizeNotStated(clause: string, before: string, question: boolean,
 
 // A time or a day something happened: "this morning", "on Monday", "7:58", "4/8/2025".
 const WHEN =
-  /\b(?:this (?:morning|afternoon|evening)|tonight|last night|yesterday|today|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last week|\d{1,2}:\d{2}|\d{1,2}\s?(?:am|pm)|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})\b/i;
+  /\b(?:this (?:morning|afternoon|evening)|tonight|overnight|last night|yesterday|today|earlier|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last week|over the weekend|\d{1,2}:\d{2}|\d{1,2}\s?(?:am|pm)|at \d{1,2}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})\b/i;
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+// Times relative to now, in order ("yesterday", then "overnight", then "this morning").
+const RELATIVE_RANK: Record<string, number> = { 'last week': 0, yesterday: 1, 'last night': 2, overnight: 2, morning: 3, today: 3, afternoon: 4, evening: 5, tonight: 6 };
+const RELATIVE = /\b(last week|yesterday|last night|overnight|morning|today|afternoon|evening|tonight)\b/i;
+
+// A time of day: "at 9:15", "at 10", "2:30 PM".
+const CLOCK = /\b(?:at\s+(\d{1,2})(?::(\d{2}))?|(\d{1,2}):(\d{2}))\s*(am|pm)?\b/i;
+
+/** Minutes after midnight of the first time of day in the text, or null. */
+function clockMinutes(text: string): number | null {
+  const m = CLOCK.exec(text);
+  if (!m) return null;
+  let hours = Number(m[1] ?? m[3]);
+  const minutes = Number(m[2] ?? m[4] ?? 0);
+  if (m[5]?.toLowerCase() === 'pm' && hours < 12) hours += 12;
+  return hours * 60 + minutes;
+}
+
+/** Whether the restart's day or time comes after the update's: "failed Tuesday", "rebooted Wednesday". */
+function restartNamedLater(message: string, earlier: string): boolean {
+  const restartDay = WEEKDAY.exec(message)?.[1].toLowerCase();
+  const updateDay = WEEKDAY.exec(earlier)?.[1].toLowerCase();
+  if (restartDay && updateDay) return WEEKDAYS.indexOf(restartDay) > WEEKDAYS.indexOf(updateDay);
+  const restartClock = clockMinutes(message);
+  const updateClock = clockMinutes(earlier);
+  if (restartClock !== null && updateClock !== null) return restartClock > updateClock;
+  const restart = RELATIVE.exec(message)?.[1].toLowerCase();
+  const update = RELATIVE.exec(earlier)?.[1].toLowerCase();
+  return restart !== undefined && update !== undefined && RELATIVE_RANK[restart] > RELATIVE_RANK[update];
+}
 
 /**
  * Whether a restart cannot be put after the update: the update is said to have happened at a
@@ -165,7 +196,7 @@ const WHEN =
 export function restartOrderUnclear(message: string, earlier: string): boolean {
   if (/\b(?:after|since)\b/i.test(message)) return false;
   if (UPDATE_AT_A_TIME.test(message)) return true;
-  return WHEN.test(message) && WHEN.test(earlier);
+  return WHEN.test(message) && WHEN.test(earlier) && !restartNamedLater(message, earlier);
 }
 
 /** Whether the text gives figures for only some of several machines ("I checked two of them"). */

@@ -17,10 +17,24 @@ const NO_TROUBLE = /\bno (?:problems?|worries|prob)\b/gi;
 
 export function closesResolution(normalized: string): boolean {
   if (normalized.includes('?')) return false;
-  const typed = tokenize(normalized.replace(NO_TROUBLE, ' thanks ')).map((token) => token.word);
-  if (typed.length === 0 || typed.length > CLOSING_MAX_WORDS) return false;
-  // Trouble denied is none: "nothing's broken, no crashes, just wanted to be sure".
-  if (typed.some((w, i) => (TROUBLE.has(w) || TROUBLE_STEMS.test(w)) && !DENIED_BEFORE.has(typed[i - 1] ?? '') && !DENIED_BEFORE.has(typed[i - 2] ?? ''))) return false;
+  const typed = calmWords(normalized);
+  if (typed === null) return false;
   return typed.some((w) => CLOSING.has(w)) || typed.every((w) => BENIGN.has(w));
+}
+
+/** Whether a short question only asks the answer to be confirmed: "so I can just ignore it then?". */
+export function asksToConfirm(normalized: string): boolean {
+  return normalized.includes('?') && CONFIRMS.test(normalized) && calmWords(normalized) !== null;
+}
+
+const CONFIRMS = /\b(?:ignore|safe|fine|ok|okay|normal|nothing (?:else )?to do|do anything|need to do)\b[^?]*\?/i;
+
+/** The words of a short message that reports no trouble, or null. */
+function calmWords(normalized: string): string[] | null {
+  const typed = tokenize(normalized.replace(NO_TROUBLE, ' thanks ')).map((token) => token.word);
+  if (typed.length === 0 || typed.length > CLOSING_MAX_WORDS) return null;
+  // Trouble denied is none: "nothing's broken, no crashes, just wanted to be sure".
+  if (typed.some((w, i) => (TROUBLE.has(w) || TROUBLE_STEMS.test(w)) && !DENIED_BEFORE.has(typed[i - 1] ?? '') && !DENIED_BEFORE.has(typed[i - 2] ?? ''))) return null;
+  return typed;
 }
 

@@ -44,6 +44,8 @@ const REQUESTS = [
   'raise a ticket for me',
   'log a ticket for me',
   'open an incident for me',
+  'give me a call',
+  'call me back',
 ];
 
 // German, French, Spanish, Italian, Portuguese and Dutch: "with a technician", "talk to a person".
@@ -71,6 +73,10 @@ const OTHER_LANGUAGES = [
   'met iemand spreken',
   'iemand van it',
   'jemanden vom',
+  'jemand vom it',
+  'on call for',
+  'whoever is on call',
+  'mich bitte jemand',
   'bir insanla',
   'insanla konusabilir',
   'iemand van de helpdesk',

@@ -27,8 +27,6 @@ export interface ConversationState {
   phase: 'asking' | 'choosing' | 'unmatched' | 'resolved' | 'escalated';
   /** After an escalation: the employee has been told once that support has it. */
   toldWithSupport?: true;
-  /** After an escalation: why (a flow rule's name, or the bot's own reason such as asked_for_person). */
-  escalationReason?: string;
   /** When it was handed over. */
   escalatedAt?: string;
   entryId: string | null;

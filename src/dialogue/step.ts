@@ -9,7 +9,7 @@ import { tokenize } from '../matching/words';
 import type { EscalationRecord, IncomingMessage, Outcome, Reply, ReplyOption } from '../messages';
 import { findSizes, parseYesNo, saysDontKnow, unitOnly } from './answers';
 import { evaluateTable } from './decisionTable';
-import { closesResolution } from './closing';
+import { asksToConfirm, closesResolution } from './closing';
 import { TALK_TO_PERSON, wantsPerson } from './intents';
 import { asksAboutRestart, describeSlot, readTurn } from './slots';
 import { STATE_VERSION, WHICH, type ConversationState, type SlotValue } from './state';
@@ -213,13 +213,21 @@ function afterResolution({ previous, message, normalized, kb, t, askedForPerson 
     state.phase = 'resolved';
     return { state, outcome: 'resolved', entryId: entry.id, replies: [], match, followUp: true };
   }
+  // "So I can just ignore it then?": yes, on what was said.
+  if (match.decision.kind === 'none' && asksToConfirm(normalized)) {
+    const reply: Reply = { kind: 'notice', text: TEXTS.confirmed, options: [] };
+    state.transcript.push({ from: 'bot', text: reply.text, at: t.at });
+    state.phase = 'resolved';
+    return { state, outcome: 'resolved', entryId: entry.id, replies: [reply], match, followUp: true };
+  }
   return null;
 }
 
 /**
  * A message after an escalation stays with it ("yes I restarted", "it's 400 MB", "thanks"): the
  * bot does not start over on a conversation a person has taken, and says once that support has
- * it. Another known issue is a conversation of its own.
+ * it. A corrected answer ("sorry, it's 800 MB") is theirs to weigh too: a person is on it, and
+ * the bot does not contradict the hand-off. Another known issue is a conversation of its own.
  */
 function afterEscalation({ previous, message, normalized, kb, t, askedForPerson }: FollowUp): StepResult | null {
   const match = matchMessage(kb, message.text);
@@ -234,8 +242,6 @@ function afterEscalation({ previous, message, normalized, kb, t, askedForPerson 
   const state: ConversationState = structuredClone(previous);
   state.transcript.push({ from: 'employee', text: message.text, at: t.at });
   state.updatedAt = t.at;
-  const corrected = afterCorrectedEscalation(state, normalized, kb, t, match, askedForPerson);
-  if (corrected) return corrected;
   const replies: Reply[] = [];
   if (askedForPerson || (!state.toldWithSupport && !closesResolution(normalized))) {
     const reply: Reply = { kind: 'notice', text: TEXTS.withSupport, options: [] };
@@ -254,40 +260,6 @@ function afterEscalation({ previous, message, normalized, kb, t, askedForPerson 
 function addsToEscalation(entry: CompiledEntry | undefined, normalized: string): boolean {
   if (closesResolution(normalized) || parseYesNo(normalized) !== null || findSizes(normalized, 1).length > 0) return true;
   return entry !== undefined && Object.keys(readTurn(entry, normalized, null).filled).length > 0;
-}
-
-/**
- * "Sorry, typo: 500 MB" after the bot handed over on "50 MB": the answer the hand-off came on,
- * corrected, is weighed again. If the flow now resolves, asks, or hands over for
- * another reason, the conversation goes on from there (support keeps the first hand-off, and the
- * employee is told); the same verdict stays with the hand-off.
- */
-function afterCorrectedEscalation(
-  state: ConversationState,
-  normalized: string,
-  kb: KnowledgeBase,
-  t: TurnMoment,
-  match: MatchResult,
-  askedForPerson: boolean,
-): StepResult | null {
-  const entry = state.entryId ? kb.get(state.entryId) : undefined;
-  const reason = state.escalationReason;
-  if (!entry || askedForPerson || !reason || !entry.flow.some((rule) => rule.escalate === reason) || !CORRECTION.test(normalized)) return null;
-  // Only the answer the hand-off came on is weighed again: "no sorry, I don't know" is no
-  // reason to reopen the rest.
-  const answered = state.lastAsked ? correctionsAfterResolution(entry, state, normalized)[state.lastAsked] : undefined;
-  if (!answered || !state.lastAsked) return null;
-  const filled = { [state.lastAsked]: answered };
-  const slots = { ...state.slots, ...filled };
-  const verdict = evaluateTable(entry, slots);
-  if (verdict.kind === 'fire' && verdict.rule.escalate === reason) return null;
-  state.phase = 'asking';
-  delete state.escalationReason;
-  delete state.toldWithSupport;
-  remember(state, filled);
-  const next = advance(state, entry, t, match);
-  if (next.outcome === 'resolved') next.replies.push({ kind: 'notice', text: TEXTS.supportHasItToo, options: [] });
-  return { ...next, followUp: true };
 }
 
 // Doubt about an answer given: "not sure", "might have been the total", "wrong line".
@@ -465,7 +437,6 @@ function escalate(
   };
   // Kept (until the idle time) so that what the employee adds next stays with the escalation.
   state.phase = 'escalated';
-  state.escalationReason = reason;
   state.escalatedAt = t.at;
   if (state.pending && state.pending !== WHICH) state.lastAsked = state.pending;
   state.pending = null;

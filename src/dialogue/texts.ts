@@ -17,7 +17,7 @@ export const TEXTS = {
   conflicting: "What you've told me now doesn't fit the issue I was helping with, so a person will take it from here rather than me guessing.",
   noRule: "I can't decide safely from these answers, so a person will take it from here.",
   reopened: 'Thanks for telling me: that changes my answer, and the error may not be harmless after all, so a person will take it from here.',
-  supportHasItToo: 'IT support still has the conversation from before: you can tell them it is sorted.',
+  confirmed: "Yes: on what you told me, this is the harmless case and you can leave it. If anything changes, tell me here and I'll get you a person.",
   withSupport: 'IT support already has this conversation and will get back to you here. If anything has changed, tell them when they do.',
   entryRemoved: 'The guidance I was following for this issue has just been withdrawn, so a person will take it from here.',
   noMatch:

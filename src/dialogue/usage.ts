@@ -42,7 +42,7 @@ const OF_USED = new RegExp(`${START}${NUMBER}${UNIT}\\s+(?:of|out of)\\s+${NUMBE
 // used" ("529 MB, 480 MB used" could be free and used: that is asked again).
 const TOTAL_THEN_USED = new RegExp(`${START}${NUMBER}${UNIT}\\s*(?:,|and|with|but|,\\s*and)\\s+${NUMBER}${UNIT}\\s+of (?:it|that|this)\\s+(?:is\\s+)?${USED}\\b`, 'gi');
 // "95% full", "95 % used", "5% free"
-const PERCENT = new RegExp(`(?<![\\w.,])(\\d{1,3}(?:[.,]\\d)?)\\s?%\\s*(full|used|in use|occupied|${FREE_WORDS})\\b`, 'gi');
+const PERCENT = new RegExp(`(?<![\\w.,])(\\d{1,3}(?:[.,]\\d)?)\\s?%\\s*(?:of it\\s+(?:is\\s+)?)?(full|used|in use|occupied|${FREE_WORDS})\\b`, 'gi');
 const FREE = new RegExp(`^(?:${FREE_WORDS})$`, 'i');
 // A figure with a unit, for the one a percentage is of.
 const FIGURE = new RegExp(`${START}${NUMBER}\\s*(${UNITS})(?![a-z])${END}`, 'gi');
@@ -62,6 +62,8 @@ const GET_VOLUME = /\bsizeremaining\b/i;
 const HAS_DIGIT = /\d/;
 // The row's status or name: "Healthy (Recovery Partition)", or a table cell "Recovery Partition".
 const RECOVERY_STATUS = /\(?recovery partition\)?[\s|]*$/i;
+// fsutil volume diskfree: "Total free bytes : 524,288,000 (500.0 MB)" (the least, if several).
+const FSUTIL_FREE = /\btotal free bytes\s*:\s*(\d{1,3}(?:[,.\s]\d{3})+|\d{4,15})\b/gi;
 // PowerShell's Format-List of a volume: "SizeRemaining   : 377487360" (bytes).
 const FORMAT_LIST = /\bsizeremaining\s*:\s*(\d{4,15})\b/gi;
 // How far a row's percentage may be from its two figures' ratio (Windows rounds it).
@@ -71,7 +73,17 @@ const ROUNDING_POINTS = 1.5;
 export function freeFromUsage(text: string, defaultUnitMb: number | null): DerivedFree | null {
   // Most messages a size question reads have no figure at all.
   if (!HAS_DIGIT.test(text)) return null;
-  return getVolumeRow(text) ?? usedOfTotal(text, defaultUnitMb) ?? diskManagementRow(text) ?? percentOfFigure(text);
+  return fsutilFree(text) ?? getVolumeRow(text) ?? usedOfTotal(text, defaultUnitMb) ?? diskManagementRow(text) ?? percentOfFigure(text);
+}
+
+/** The free bytes fsutil printed for a volume (asked about the recovery partition). */
+function fsutilFree(text: string): DerivedFree | null {
+  let least: DerivedFree | null = null;
+  for (const m of text.matchAll(FSUTIL_FREE)) {
+    const mb = Number(m[1].replace(/[,.\s]/g, '')) * UNIT_MB.bytes;
+    if (!least || mb < least.mb) least = { mb: hundredths(mb), said: megabytes(mb), at: [m.index + m[0].length - m[1].length], table: true };
+  }
+  return least;
 }
 
 /**

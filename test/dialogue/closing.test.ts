@@ -1,7 +1,15 @@
-import { closesResolution } from '../../src/dialogue/closing';
+import { asksToConfirm, closesResolution } from '../../src/dialogue/closing';
 import { normalizeText } from '../../src/matching/normalize';
 
 const closes = (text: string) => closesResolution(normalizeText(text));
+
+describe('asksToConfirm', () => {
+  it('hears a question that only asks the answer to be confirmed', () => {
+    expect(asksToConfirm(normalizeText('so I can just ignore it then?'))).toBe(true);
+    expect(asksToConfirm(normalizeText('is it safe even though it crashed?'))).toBe(false);
+    expect(asksToConfirm(normalizeText('how do I add a shared mailbox?'))).toBe(false);
+  });
+});
 
 describe('closesResolution', () => {
   it.each(['thanks!', 'brilliant, thank you so much!', 'no worries, cheers', 'MB, sorry!', 'ok danke', "nothing's broken, no crashes, just wanted to be sure"])('hears %j as a closing', (text) => {

@@ -47,6 +47,8 @@ describe('wantsPerson in a conversation about a known issue', () => {
     'not restarted — can you just send somebody over?',
     'Ich hätte gern jemanden vom IT-Support am Telefon, bitte.',
     'Bir insanla konuşabilir miyim?',
+    'kann mich bitte jemand vom IT anrufen?',
+    "can you just ping whoever's on call for desktop support",
   ])('hears %j', (text) => {
     expect(wantsPerson(text, 'conversation')).toBe(true);
   });
@@ -57,7 +59,7 @@ describe('wantsPerson in a conversation about a known issue', () => {
 });
 
 describe('wantsPerson in a first message the bot could not match', () => {
-  it.each(['can I talk to a person?', 'connect me to the service desk please', 'I need a person', 'Talk to a person', 'I need to speak to someone on the service desk'])('hears the plain request %j', (text) => {
+  it.each(['can I talk to a person?', 'connect me to the service desk please', 'I need a person', 'Talk to a person', 'I need to speak to someone on the service desk', "monitor won't wake from sleep, can someone give me a call?"])('hears the plain request %j', (text) => {
     expect(wantsPerson(text, 'unprompted')).toBe(true);
   });
 

@@ -166,6 +166,21 @@ describe('a restart with a time of its own', () => {
     expect(readAfter(earlier, text)).toEqual({ filled: {}, dontKnow: true });
   });
 
+  it.each([
+    ['KB5057589 failed at 10:30', 'yes, at 9 when I got in'],
+    ['KB5057589 error showed up this morning', 'the PC restarted itself overnight'],
+    ['KB5057589 failed on Wednesday', 'yes, rebooted Monday'],
+  ])('is not one when its time comes first or cannot be ordered: %j, %j', (earlier, text) => {
+    expect(readAfter(earlier, text).filled.rebooted).toBeUndefined();
+  });
+
+  it('is one when its day or part of the day is later than the update\'s', () => {
+    expect(readAfter('KB5057589 failed on tuesday', 'yes, rebooted wednesday morning').filled.rebooted).toEqual({ type: 'yes_no', value: 'yes' });
+    expect(readAfter('KB5057589 failed this morning', 'yes restarted this afternoon').filled.rebooted).toEqual({ type: 'yes_no', value: 'yes' });
+    expect(readAfter('KB5057589 0x80070643 - it failed at 9:15 this morning', 'restarted at 10 when I came back from coffee').filled.rebooted).toEqual({ type: 'yes_no', value: 'yes' });
+    expect(readAfter('KB5057589 showed failed 0x80070643 yesterday', 'it restarted by itself overnight for updates').filled.rebooted).toEqual({ type: 'yes_no', value: 'yes' });
+  });
+
   it('is one when it says it came after, or when the update has no time', () => {
     expect(readAfter('KB5057589 failed this afternoon', 'yes restarted after it failed').filled.rebooted).toEqual({ type: 'yes_no', value: 'yes' });
     expect(readAfter('KB5057589 failed', 'yes restarted this morning').filled.rebooted).toEqual({ type: 'yes_no', value: 'yes' });

@@ -118,6 +118,18 @@ describe('the total said first', () => {
 });
 
 describe('more tool output', () => {
+  it.each([
+    ['Total free bytes        :   524,288,000 (500.0 MB)\nTotal bytes             : 1,038,090,240 (990.0 MB)', 500],
+    ['fsutil says Total free bytes : 104,857,600 (100.0 MB)', 100],
+  ])('reads the free bytes fsutil prints: %j', (text, mb) => {
+    expect(answer(text).filled.recovery_free_mb).toMatchObject({ type: 'size', mb });
+  });
+
+  it('reads "Total 260 MB / Free 30 MB" and "750 MB and 50% of it is free"', () => {
+    expect(answer('Total 260 MB / Free 30 MB').filled.recovery_free_mb).toMatchObject({ mb: 30 });
+    expect(answer('the recovery partition is 750 MB and 50% of it is free').filled.recovery_free_mb).toMatchObject({ mb: 375, bound: 'about' });
+  });
+
   it('reads the bytes remaining of a Format-List of the recovery volume', () => {
     const list = 'DriveLetter     :\nFileSystemLabel : Recovery\nFileSystem      : NTFS\nHealthStatus    : Healthy\nSizeRemaining   : 377487360\nSize            : 681574400';
     expect(answer(list).filled.recovery_free_mb).toMatchObject({ type: 'size', mb: 360 });
