@@ -78,8 +78,13 @@ export function freeFromUsage(text: string, defaultUnitMb: number | null): Deriv
 
 /** The free bytes fsutil printed for a volume (asked about the recovery partition). */
 function fsutilFree(text: string): DerivedFree | null {
+  return leastBytes(text, FSUTIL_FREE);
+}
+
+/** The least of the byte counts a tool's labelled field holds (its first group), read as free space. */
+function leastBytes(text: string, field: RegExp): DerivedFree | null {
   let least: DerivedFree | null = null;
-  for (const m of text.matchAll(FSUTIL_FREE)) {
+  for (const m of text.matchAll(field)) {
     const mb = Number(m[1].replace(/[,.\s]/g, '')) * UNIT_MB.bytes;
     if (!least || mb < least.mb) least = { mb: hundredths(mb), said: megabytes(mb), at: [m.index + m[0].length - m[1].length], table: true };
   }
@@ -92,15 +97,10 @@ function fsutilFree(text: string): DerivedFree | null {
  */
 function getVolumeRow(text: string): DerivedFree | null {
   if (!GET_VOLUME.test(text)) return null;
-  let least: DerivedFree | null = null;
   // A list of one volume's properties, asked about the recovery partition: its bytes remaining.
-  if (/label\s*:\s*recovery\b/i.test(text)) {
-    for (const m of text.matchAll(FORMAT_LIST)) {
-      const mb = Number(m[1]) * UNIT_MB.bytes;
-      if (!least || mb < least.mb) least = { mb: hundredths(mb), said: megabytes(mb), at: [m.index + m[0].length - m[1].length], table: true };
-    }
-    if (least) return least;
-  }
+  const listed = /label\s*:\s*recovery\b/i.test(text) ? leastBytes(text, FORMAT_LIST) : null;
+  if (listed) return listed;
+  let least: DerivedFree | null = null;
   for (const m of text.matchAll(GET_VOLUME_ROW)) {
     const remaining = readNumber(m[1]);
     const size = readNumber(m[3]);

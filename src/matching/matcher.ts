@@ -111,10 +111,9 @@ export function matchMessage(kb: KnowledgeBase, text: string): MatchResult {
   // Exclusions written as regexes, tried on the entries something pointed at.
   let lower: string | undefined;
   for (const t of tallies.values()) {
-    for (const pattern of t.entry.exclude.patterns) {
-      lower ??= normalized.toLowerCase();
-      if (pattern.regex!.test(lower)) t.excludedBy.push(`phrase ${pattern.text}`);
-    }
+    if (t.entry.exclude.patterns.length === 0) continue;
+    lower ??= normalized.toLowerCase();
+    t.excludedBy.push(...patternExclusions(t.entry, lower));
   }
 
   // Every tallied entry is weighed (a log paste can name codes shared by thousands of entries);
@@ -187,9 +186,13 @@ function deferredPartials(deferred: CompiledEntry[][], tallies: Map<string, Tall
 /** What in a matched message rules `entry` out (empty when nothing does). */
 export function exclusionsFor(entry: CompiledEntry, result: MatchResult): string[] {
   const excludedBy = result.signals.phrases.filter((p) => p.entryId === entry.id && p.role === 'exclude').map((p) => `phrase "${p.phrase}"`);
-  const lower = result.normalized.toLowerCase();
-  for (const pattern of entry.exclude.patterns) if (pattern.regex!.test(lower)) excludedBy.push(`phrase ${pattern.text}`);
+  if (entry.exclude.patterns.length > 0) excludedBy.push(...patternExclusions(entry, result.normalized.toLowerCase()));
   return [...excludedBy, ...signalExclusions(entry, result.signals.updates, result.signals.errors)];
+}
+
+/** The entry's regex exclusions that the lowercased message holds, as reasons. */
+function patternExclusions(entry: CompiledEntry, lower: string): string[] {
+  return entry.exclude.patterns.filter((pattern) => pattern.regex!.test(lower)).map((pattern) => `phrase ${pattern.text}`);
 }
 
 function signalExclusions(entry: CompiledEntry, updates: string[], errors: string[]): string[] {

@@ -4,10 +4,9 @@
  * what they took back; the figure or update id after it is the one they mean.
  */
 
-// Words that take back what came before. Not a bare "sorry" ("sorry for the long message"),
-// nor a bare "actually": each needs a figure or an id after it for anything to change.
-// "Sorry", "oops" and "wait, no" take back only when a figure or an id follows at once ("90 MB,
-// sorry, 900 MB").
+// Words that take back what came before. A bare "sorry" ("sorry for the long message"), "oops"
+// or "wait, no" does so only when a figure or an id follows at once ("90 MB, sorry, 900 MB").
+// Either way, nothing changes unless a figure or an id stands after it.
 const CORRECTION =
   /\b(?:no,? sorry|sorry,? (?:typo|wrong|i misread|my mistake)|i mean|i meant|i misread|misread|correction|scratch that|my bad|typo|my mistake|wrong number|i mixed (?:it|them) up)\b|\b(?:sorry|oops|no,? wait|wait,? no)\b[\s,;:.!*~-]*(?=(?:kb\s*)?\d)/gi;
 

@@ -19,14 +19,15 @@ export function withoutInstalledUpdates(text: string): string {
   // Most messages are one line, or say nothing of installs.
   if ((!text.includes('\n') && !text.includes('<')) || !INSTALLED.test(text)) return text;
   const lines = text.split(LINE_BREAK);
+  const namesUpdate = lines.map((line) => findUpdateIds(line).length > 0);
   const drop = new Set<number>();
   let listed = 0;
   lines.forEach((line, i) => {
-    if (findUpdateIds(line).length === 0) return;
+    if (!namesUpdate[i]) return;
     listed += 1;
     // The status is on the update's line, or on the next line when that names no update.
     const next = lines[i + 1];
-    const statusLine = INSTALLED.test(line) || NOT_INSTALLED.test(line) || next === undefined || findUpdateIds(next).length > 0 ? null : next;
+    const statusLine = INSTALLED.test(line) || NOT_INSTALLED.test(line) || next === undefined || namesUpdate[i + 1] ? null : next;
     const status = statusLine ?? line;
     if (INSTALLED.test(status) && !NOT_INSTALLED.test(status)) {
       drop.add(i);
@@ -35,7 +36,7 @@ export function withoutInstalledUpdates(text: string): string {
   });
   // Only a history with something that did not install is read this way.
   const kept = [...Array(lines.length).keys()].filter((i) => !drop.has(i));
-  const updatesKept = kept.filter((i) => findUpdateIds(lines[i]).length > 0).length;
+  const updatesKept = kept.filter((i) => namesUpdate[i]).length;
   if (listed < 2 || drop.size === 0 || updatesKept === 0) return text;
   return kept.map((i) => lines[i]).join('\n');
 }
