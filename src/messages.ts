@@ -54,6 +54,8 @@ export interface EscalationRecord {
   reason: string;
   /** The answers collected, by question name, as readable text. */
   answers: Record<string, string>;
+  /** What the employee wrote that kept the bot from saying "safe to ignore", and why. */
+  heldBack?: { clause: string; why: string };
   transcript: TranscriptLine[];
   link?: string;
   createdAt: string;

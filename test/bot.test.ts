@@ -189,6 +189,37 @@ describe('a KB5057589 conversation', () => {
   });
 });
 
+describe('an all-clear only when everything said is accounted for', () => {
+  it('hands over on trouble mentioned in passing, quotes it, and records which clause held the answer back and why', async () => {
+    const { converse, sink } = makeBot();
+    const result = await converse('KB5057589 failed with 0x80070643', 'yes, restarted. the fan has been roaring nonstop since the update', '400 MB');
+    expect(result).toMatchObject({ outcome: 'escalated', entryId: FALSE_ERROR });
+    expect(result.replies[0].text).toContain('You also wrote “the fan has been roaring nonstop since the update”');
+    expect(sink.records[0]).toMatchObject({
+      reason: 'unaccounted_trouble',
+      heldBack: { clause: 'the fan has been roaring nonstop since the update', why: expect.stringContaining('"roaring"') },
+      answers: { rebooted: 'yes', recovery_free_mb: '400 MB' },
+    });
+  });
+
+  it('still resolves a chatty conversation whose talk is harmless', async () => {
+    const { converse } = makeBot();
+    const result = await converse(
+      "Morning! I'm on the train, sorry for the typos. KB5057589 failed with 0x80070643 on my laptop",
+      'yes, restarted after the update, no other problems, thanks',
+      'about 600 MB free, no worries if this takes a while',
+    );
+    expect(result.outcome).toBe('resolved');
+  });
+
+  it('reopens a resolution for trouble reported after it, and records what held it back', async () => {
+    const { converse, say, sink } = makeBot();
+    expect((await converse('KB5057589 failed with 0x80070643', 'yes', '400 MB')).outcome).toBe('resolved');
+    expect((await say("thanks! unrelated, but I can't find the Excel files I saved yesterday")).outcome).toBe('escalated');
+    expect(sink.records[0]).toMatchObject({ reason: 'reopened_after_resolution', heldBack: { clause: "I can't find the Excel files I saved yesterday" } });
+  });
+});
+
 describe('asking which update', () => {
   it('continues in the entry the answer names, keeping what was said before', async () => {
     const { say } = makeBot();

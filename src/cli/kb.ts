@@ -5,6 +5,7 @@ import { loadKnowledgeDir, type LoadedEntry } from '../knowledge/load';
 import { findSignatureOverlaps } from '../knowledge/overlap';
 import { formatPath, formatProblem, type KnowledgeProblem } from '../knowledge/problems';
 import { matchMessage, type MatchResult } from '../matching/matcher';
+import { accountFor } from '../reading/accounting';
 import { write, type CliIo, type ExitCode } from './io';
 
 /**
@@ -14,7 +15,7 @@ import { write, type CliIo, type ExitCode } from './io';
 export function lint(dir: string, io: CliIo): ExitCode {
   const result = loadKnowledgeDir(dir, { thorough: true });
   const loadErrors = result.problems.some((p) => p.severity === 'error');
-  const knowledge = compileKnowledge(result.entries);
+  const knowledge = compileKnowledge(result.entries, result.lexicon);
   const problems = loadErrors ? result.problems : [...result.problems, ...analysisProblems(result.entries, knowledge)];
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
@@ -36,8 +37,18 @@ export function lint(dir: string, io: CliIo): ExitCode {
 /** Shows how a message is read: signals, candidates with their score and rules, the decision. */
 export function explain(message: string, knowledge: KnowledgeBase, json: boolean, io: CliIo): ExitCode {
   const result = matchMessage(knowledge, message);
-  if (json) write(io.stdout, JSON.stringify(result, null, 2));
-  else write(io.stdout, describeMatch(result, knowledge));
+  const entry = result.decision.kind === 'match' ? knowledge.get(result.decision.entryId) : undefined;
+  // How each clause is accounted for: what would hold "safe to ignore" back, and why.
+  const accounting = entry ? accountFor(entry, knowledge.lexicon, [message]) : null;
+  if (json) write(io.stdout, JSON.stringify(accounting ? { ...JSON.parse(JSON.stringify(result)), accounting } : result, null, 2));
+  else {
+    write(io.stdout, describeMatch(result, knowledge));
+    if (accounting) {
+      write(io.stdout, 'clauses:');
+      for (const c of accounting.clauses) write(io.stdout, `  ${c.role.padEnd(9)} "${c.text}": ${c.why}`);
+      write(io.stdout, `all-clear: ${accounting.heldBackBy ? `held back by "${accounting.heldBackBy.text}"` : 'not held back by anything said here'}`);
+    }
+  }
   return 0;
 }
 

@@ -1,5 +1,6 @@
 /** Reads short answers: yes/no, sizes with units, and "I don't know". */
 import { tokenize, type Token } from '../matching/words';
+import { CLAUSE_BREAK } from '../reading/segment';
 
 export type YesNo = 'yes' | 'no';
 
@@ -58,12 +59,7 @@ export function saysDontKnow(tokens: readonly Token[]): boolean {
   return DONT_KNOW.some((phrase) => indexOfRun(words, phrase) >= 0);
 }
 
-// Where a clause ends: sentence punctuation or a comma before a space ("0.3 GB" and "0,3 GB"
-// stay whole), a line break, a dash set apart by spaces ("300 MB - is that enough?"; typographic
-// dashes arrive as " - "; "200 - 300 MB" is a range), or a conjunction that starts another statement.
-// "with" only before a figure called free: "is 750 MB with 320 MB free" is two statements,
-// "the EFI partition with 300 MB" one.
-export const CLAUSE_BREAK = /[.!?;,](?=\s|$)|\n|(?<!\d)\s-\s|\s-\s(?!\d)|\s\/\s|\s(?:and|but|while|whereas|though|although|however)\s|\swith\s(?=[\d.,]+\s?[a-z]*\s(?:free|left|available|remaining)\b)/gi;
+export { CLAUSE_BREAK } from '../reading/segment';
 
 // Words that may stand beside yes or no in a bare answer ("no, I haven't", "yes I did").
 const FILLER = new Set(['i', 'it', 'we', 'did', 'do', 'does', 'have', 'has', 'had', 'is', 'was', 'yet', 'just', 'ok', 'okay', 'well', 'so', 'oh', 'um', 'sorry', 'thanks', 'thank', 'you', 'please', 'really']);

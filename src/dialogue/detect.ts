@@ -19,6 +19,11 @@ export interface Detection {
  */
 export interface DetectOptions {
   anyForm?: boolean;
+  /**
+   * Words as written or by stem only, no typos: for broad lists read against everything the
+   * employee wrote (the lexicon's trouble words), where "train" must not be "drain".
+   */
+  exact?: boolean;
 }
 
 /**
@@ -27,7 +32,7 @@ export interface DetectOptions {
  */
 export function detectListed(detectors: readonly Detector[], tokens: readonly Token[], lowerText: string, options: DetectOptions = {}): Detection | null {
   if (detectors.length === 0) return null;
-  const present = presentWords(vocabularyOf(detectors), tokens, options.anyForm === true);
+  const present = presentWords(vocabularyOf(detectors), tokens, options);
   const candidates = detectors.filter((d) => d.regex !== undefined || (d.words ?? []).every((w) => present.has(w)));
   return detect(candidates, tokens, lowerText, options);
 }
@@ -39,7 +44,7 @@ export function detect(detectors: readonly Detector[], tokens: readonly Token[],
       if (detector.regex.test(lowerText)) return { detector, at: -1, negated: false };
       continue;
     }
-    const at = findWords(detector.words ?? [], options.anyForm ? (detector.stems ?? []) : null, tokens);
+    const at = findWords(detector.words ?? [], options.anyForm ? (detector.stems ?? []) : null, tokens, options.exact === true);
     // A phrase that carries its own negation ("will not boot") is not turned around again.
     if (at >= 0) {
       const selfNegated = (detector.words ?? []).some((w) => w === 'not' || w === 'no');
@@ -51,6 +56,26 @@ export function detect(detectors: readonly Detector[], tokens: readonly Token[],
     }
   }
   return null;
+}
+
+/**
+ * Every detector of the list found in the message, each once, in no set order: for readers that
+ * weigh all that was said (accounting.ts) rather than stop at the first phrase.
+ */
+export function detectAll(detectors: readonly Detector[], tokens: readonly Token[], lowerText: string, options: DetectOptions = {}): Detection[] {
+  if (detectors.length === 0) return [];
+  const vocabulary = vocabularyOf(detectors);
+  const present = presentWords(vocabulary, tokens, options);
+  const found: Detection[] = [];
+  for (const word of present) {
+    for (const detector of vocabulary.byFirstWord.get(word) ?? []) {
+      if (!detector.words!.every((w) => present.has(w))) continue;
+      const hit = detect([detector], tokens, lowerText, options);
+      if (hit) found.push(hit);
+    }
+  }
+  for (const detector of vocabulary.regexes) if (detector.regex!.test(lowerText)) found.push({ detector, at: -1, negated: false });
+  return found;
 }
 
 const HAS_DIGIT = /\d/;
@@ -78,7 +103,7 @@ export function raisedIn(detectors: readonly Detector[], text: string, options: 
   for (const piece of piecesOf(text)) {
     // Only phrases whose first word is in the piece, and then whose every word is, are looked
     // for in order: the lists run to hundreds of phrases, and a message to thousands of words.
-    const present = presentWords(vocabulary, piece.tokens, options.anyForm === true);
+    const present = presentWords(vocabulary, piece.tokens, options);
     for (const word of present) {
       for (const detector of vocabulary.byFirstWord.get(word) ?? []) {
         if (!detector.words!.every((w) => present.has(w))) continue;
@@ -111,6 +136,7 @@ function piecesOf(text: string): Piece[] {
 /** The distinct words of a detector list: by stem, and which of them each typed word stands for. */
 interface Vocabulary {
   words: string[];
+  wordSet: ReadonlySet<string>;
   byFirstWord: Map<string, Detector[]>;
   regexes: Detector[];
   byStem: Map<string, string[]>;
@@ -138,16 +164,23 @@ function vocabularyOf(detectors: readonly Detector[]): Vocabulary {
         byStem.set(stemmed, [...(byStem.get(stemmed) ?? []), w]);
       });
     }
-    vocabulary = { words: [...words], byFirstWord, regexes, byStem, near: new Map() };
+    vocabulary = { words: [...words], wordSet: words, byFirstWord, regexes, byStem, near: new Map() };
     vocabularies.set(detectors, vocabulary);
   }
   return vocabulary;
 }
 
 /** The detector words that some token of the piece stands for: as typed, near it, or (anyForm) by stem. */
-function presentWords(vocabulary: Vocabulary, tokens: readonly Token[], anyForm: boolean): Set<string> {
+function presentWords(vocabulary: Vocabulary, tokens: readonly Token[], options: DetectOptions): Set<string> {
   const present = new Set<string>();
+  const anyForm = options.anyForm === true;
   for (const t of tokens) {
+    if (options.exact) {
+      if (vocabulary.wordSet.has(t.word)) present.add(t.word);
+      // (Stems of two letters are too weak to stand for a word: Italian "di" is not "died".)
+      if (anyForm && t.stem.length > 2) for (const w of vocabulary.byStem.get(t.stem) ?? []) present.add(w);
+      continue;
+    }
     let near = vocabulary.near.get(t.word);
     if (!near) {
       near = vocabulary.words.filter((w) => sameWord(t.word, w));
@@ -160,9 +193,11 @@ function presentWords(vocabulary: Vocabulary, tokens: readonly Token[], anyForm:
   return present;
 }
 
-function findWords(words: readonly string[], stems: readonly string[] | null, tokens: readonly Token[]): number {
+function findWords(words: readonly string[], stems: readonly string[] | null, tokens: readonly Token[], exact = false): number {
   if (words.length === 0) return -1;
-  const same = (token: Token, w: number) => sameWord(token.word, words[w]) || (stems !== null && token.stem === stems[w]);
+  const same = exact
+    ? (token: Token, w: number) => token.word === words[w] || (stems !== null && token.stem.length > 2 && token.stem === stems[w])
+    : (token: Token, w: number) => sameWord(token.word, words[w]) || (stems !== null && token.stem === stems[w]);
   for (let start = 0; start < tokens.length; start++) {
     if (!same(tokens[start], 0)) continue;
     let pos = start;

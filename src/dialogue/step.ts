@@ -3,6 +3,8 @@
  * replies, outcome). Stores, clocks and sinks stay outside, in the bot that calls it.
  */
 import type { CompiledEntry, CompiledQuestion, KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { Lexicon } from '../knowledge/lexicon';
+import { accountFor, type ClauseAccount } from '../reading/accounting';
 import { exclusionsFor, matchMessage, type MatchResult } from '../matching/matcher';
 import { normalizeText } from '../matching/normalize';
 import { tokenize } from '../matching/words';
@@ -44,10 +46,11 @@ export interface StepContext {
   newId: () => string;
 }
 
-/** The time of this turn and the id source, handed down to whatever builds records. */
+/** The time of this turn, the id source, and the lexicon, handed down to whatever builds records or resolves. */
 interface TurnMoment {
   at: string;
   newId: () => string;
+  lexicon: Lexicon;
 }
 
 /** Runs one employee message through the conversation. */
@@ -58,7 +61,7 @@ export function step(previous: ConversationState | null, message: IncomingMessag
   // Where the bot has not engaged (nothing matched), only a plain request counts: in a help
   // channel, "can someone look at this?" under an unmatched question is meant for colleagues.
   const askedPlainly = wantsPerson(normalized, 'unprompted');
-  const t: TurnMoment = { at: context.now.toISOString(), newId: context.newId };
+  const t: TurnMoment = { at: context.now.toISOString(), newId: context.newId, lexicon: kb.lexicon };
 
   if (previous?.phase === 'unmatched' && askedPlainly) {
     const state: ConversationState = structuredClone(previous);
@@ -189,6 +192,12 @@ function afterResolution({ previous, message, normalized, kb, t, askedForPerson 
   // Another known issue ("KB5034441 fails too", "actually it's KB5034441") is followed as such.
   if (match.decision.kind === 'match' && match.decision.entryId !== entry.id) return null;
   const filled = correctionsAfterResolution(entry, state, normalized);
+  // "Thanks! Oh, and Outlook crashes since then": trouble the answer did not cover reopens it.
+  const heldBack = accountFor(entry, t.lexicon, [message.text]).heldBackBy;
+  if (heldBack) {
+    Object.assign(state.slots, filled);
+    return { ...escalate(state, entry, 'reopened_after_resolution', TEXTS.reopened, t, match, heldBack), followUp: true };
+  }
   // "Hmm actually I'm not sure that was free space": the answer it rested on is asked again.
   if (Object.keys(filled).length === 0 && CORRECTION.test(normalized) && DOUBT.test(normalized)) {
     const doubted = doubtedQuestion(entry, state, normalized);
@@ -379,6 +388,12 @@ function advance(state: ConversationState, entry: CompiledEntry, t: TurnMoment, 
     return ask(state, questionReply(entry, question, question.type === 'flag' ? '' : question.ask), entry, t, match);
   }
   const rule = result.rule;
+  // An all-clear is earned: everything the employee wrote must be accounted for first.
+  const heldBack = rule.resolve !== undefined ? accountFor(entry, t.lexicon, employeeTurns(state)).heldBackBy : null;
+  if (heldBack) {
+    const text = TEXTS.heldBack.replace('{clause}', quoted(heldBack.text)).replace('{label}', entry.label);
+    return escalate(state, entry, 'unaccounted_trouble', text, t, match, heldBack);
+  }
   if (rule.resolve !== undefined) {
     const reply: Reply = { kind: 'resolution', text: fill(entry.replies[rule.resolve], state.slots, entry), options: [] };
     state.transcript.push({ from: 'bot', text: reply.text, at: t.at });
@@ -416,6 +431,7 @@ function escalate(
   explanation: string,
   t: TurnMoment,
   match: MatchResult | null,
+  heldBack?: ClauseAccount,
 ): StepResult {
   const reply: Reply = { kind: 'escalation', text: `${explanation}\n\n${TEXTS.handedOver}`, options: [] };
   state.transcript.push({ from: 'bot', text: reply.text, at: t.at });
@@ -431,6 +447,7 @@ function escalate(
     entryTitle: entry?.title ?? null,
     reason,
     answers,
+    ...(heldBack && { heldBack: { clause: heldBack.text, why: heldBack.why } }),
     transcript: [...state.transcript],
     link: state.link,
     createdAt: t.at,
@@ -510,6 +527,13 @@ function employeeTurns(state: ConversationState): string[] {
 
 function employeeText(state: ConversationState): string {
   return employeeTurns(state).join('\n');
+}
+
+/** A clause to quote back: long ones are cut at a word. */
+function quoted(clause: string): string {
+  const MAX = 120;
+  if (clause.length <= MAX) return clause;
+  return `${clause.slice(0, clause.lastIndexOf(' ', MAX) > 40 ? clause.lastIndexOf(' ', MAX) : MAX)}…`;
 }
 
 /** Replaces `{question}` with its answer, or "unknown" when it has none. */

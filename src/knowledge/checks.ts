@@ -29,6 +29,7 @@ export function checkEntry(entry: EntryDefinition, problem: ProblemFactory): Kno
   }
 
   checkMatch(entry, problem, problems);
+  problems.push(...checkPhraseList(entry.symptom?.phrases, ['symptom', 'phrases'], problem));
 
   entry.flow.forEach((rule, i) => {
     const path = ['flow', i];

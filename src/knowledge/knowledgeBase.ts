@@ -6,6 +6,7 @@ import { FuzzyVocabulary } from '../matching/fuzzy';
 import { PhraseIndex, type IndexedPhrase } from '../matching/phraseIndex';
 import { canonicalErrorCode, canonicalUpdateId } from '../matching/signals';
 import { stem, words } from '../matching/words';
+import { EMPTY_LEXICON, type Lexicon } from './lexicon';
 import type { LoadedEntry } from './load';
 import type { EntryDefinition, PhraseDefinition, QuestionDefinition, RuleDefinition, SignalKind } from './schema';
 
@@ -63,6 +64,8 @@ export interface CompiledEntry {
     patterns: Detector[];
   };
   questions: ReadonlyMap<string, CompiledQuestion>;
+  /** The issue's own symptom: lexicon keys and phrases (see accounting.ts). */
+  symptom: { lexicon: string[]; phrases: Detector[] };
   flow: RuleDefinition[];
   replies: Readonly<Record<string, string>>;
   definition: EntryDefinition;
@@ -84,7 +87,11 @@ export class KnowledgeBase {
   /** Every word of every phrase, for typo correction. */
   readonly vocabulary = new FuzzyVocabulary();
 
-  constructor(entries: CompiledEntry[]) {
+  /** The shared lexicon the dialogue reads messages with. */
+  readonly lexicon: Lexicon;
+
+  constructor(entries: CompiledEntry[], lexicon: Lexicon = EMPTY_LEXICON) {
+    this.lexicon = lexicon;
     this.entries = new Map(entries.map((e) => [e.id, e]));
     const allPhrases: IndexedPhrase[] = [];
     for (const entry of entries) {
@@ -111,9 +118,12 @@ export class KnowledgeBase {
 }
 
 /** Builds the served knowledge from loaded (already validated) entries. */
-export function compileKnowledge(loaded: LoadedEntry[]): KnowledgeBase {
+export function compileKnowledge(loaded: LoadedEntry[], lexicon: Lexicon = EMPTY_LEXICON): KnowledgeBase {
   const lists = new DetectorLists();
-  return new KnowledgeBase(loaded.map((l) => compileEntry(l.definition, l.file, lists)));
+  return new KnowledgeBase(
+    loaded.map((l) => compileEntry(l.definition, l.file, lists)),
+    lexicon,
+  );
 }
 
 /**
@@ -175,6 +185,7 @@ export function compileEntry(def: EntryDefinition, file: string, lists = new Det
       patterns: detectors((m.exclude?.phrases ?? []).filter((p) => typeof p !== 'string')),
     },
     questions,
+    symptom: { lexicon: def.symptom?.lexicon ?? [], phrases: lists.of(def.symptom?.phrases) },
     flow: def.flow,
     replies: Object.fromEntries(Object.entries(def.replies).map(([name, text]) => [name, text.trim()])),
     definition: def,

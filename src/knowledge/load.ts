@@ -8,6 +8,7 @@ import { load as loadYaml } from 'js-yaml';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { allowedKeysAt } from './jsonSchema';
 import { checkEntry } from './checks';
+import { EMPTY_LEXICON, loadLexiconDir, SHARED_DIR, unknownLexiconKey, type Lexicon } from './lexicon';
 import { locate, type SourcePosition } from './locate';
 import { formatPath, type KnowledgeProblem } from './problems';
 import { entrySchema, type EntryDefinition } from './schema';
@@ -27,6 +28,8 @@ export interface LoadedEntry {
 
 export interface LoadResult {
   entries: LoadedEntry[];
+  /** The shared lexicon (`shared/lexicon/`), empty when the folder has none. */
+  lexicon: Lexicon;
   problems: KnowledgeProblem[];
   files: string[];
 }
@@ -39,9 +42,36 @@ export interface LoadOptions {
   thorough?: boolean;
 }
 
-/** Loads every `.yaml`/`.yml` file below `dir` (file names are shown as `dir/name.yaml`). */
+/**
+ * Loads every `.yaml`/`.yml` entry file below `dir` (file names are shown as `dir/name.yaml`),
+ * and the shared lexicon from `dir/shared/lexicon/`.
+ */
 export function loadKnowledgeDir(dir: string, options: LoadOptions = {}): LoadResult {
-  const result: LoadResult = { entries: [], problems: [], files: [] };
+  const result = loadEntries(dir, options);
+  const canResolve = result.entries.some((e) => e.definition.flow.some((rule) => rule.resolve !== undefined));
+  const { lexicon, problems } = loadLexiconDir(dir, canResolve);
+  result.lexicon = lexicon;
+  result.problems.push(...problems);
+  if (problems.length === 0) result.problems.push(...checkLexiconReferences(result.entries, lexicon));
+  return result;
+}
+
+/** Each `symptom.lexicon` key an entry names must be in the lexicon: placed in the entry's file. */
+function checkLexiconReferences(entries: LoadedEntry[], lexicon: Lexicon): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  for (const entry of entries) {
+    (entry.definition.symptom?.lexicon ?? []).forEach((key, i) => {
+      if (lexicon.has(key)) return;
+      const pos = entry.at(['symptom', 'lexicon', i]);
+      const { message, hint } = unknownLexiconKey(key, lexicon);
+      problems.push({ code: 'unknown-lexicon-key', severity: 'error', file: entry.file, line: pos.line, column: pos.column, path: `symptom.lexicon[${i}]`, message, hint, sourceLine: pos.sourceLine });
+    });
+  }
+  return problems;
+}
+
+function loadEntries(dir: string, options: LoadOptions): LoadResult {
+  const result: LoadResult = { entries: [], lexicon: EMPTY_LEXICON, problems: [], files: [] };
   let names: string[];
   try {
     names = listYamlFiles(dir);
@@ -279,6 +309,8 @@ function listYamlFiles(dir: string): string[] {
   const walk = (sub: string) => {
     for (const dirent of readdirSync(join(dir, sub), { withFileTypes: true })) {
       if (dirent.name.startsWith('.')) continue;
+      // The shared lexicon and questions are not entries (lexicon.ts reads them).
+      if (sub === '' && dirent.name === SHARED_DIR && dirent.isDirectory()) continue;
       const rel = sub ? join(sub, dirent.name) : dirent.name;
       if (dirent.isDirectory()) walk(rel);
       else if (dirent.isFile() && /\.ya?ml$/i.test(dirent.name)) out.push(rel);

@@ -104,6 +104,18 @@ const rule = z
   })
   .describe('One row of the decision table. Rows are tried in order; the first whose conditions hold acts.');
 
+const symptom = z
+  .strictObject({
+    lexicon: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Keys of the shared lexicon (knowledge/shared/lexicon) whose words describe this issue, e.g. update_failure.'),
+    phrases: phraseList.optional().describe('More words of this issue\'s own symptom, beyond the lexicon keys.'),
+  })
+  .describe(
+    'How employees describe this issue itself ("it failed again"). Before a resolution, every clause the employee wrote must be accounted for: trouble in these words, said of nothing but the issue, is the issue; any other trouble holds the all-clear back.',
+  );
+
 const exampleConversation = z.strictObject({
   turns: z.array(z.string().min(1)).min(1).describe('What the employee types, in order.'),
   outcome: z.enum(['resolved', 'escalated', 'pending', 'no_match']).describe('Where the conversation must end after the last turn.'),
@@ -131,6 +143,7 @@ export const entrySchema = z
     title: z.string().min(1).describe('One line a support lead recognises.'),
     label: z.string().min(1).optional().describe('Short name on the button when the bot must ask which known issue it is.'),
     match,
+    symptom: symptom.optional(),
     questions: z.record(z.string(), question).optional().describe('Typed answers the flow can use, by name.'),
     flow: z.array(rule).min(1).describe('The decision table, tried top to bottom.'),
     replies: z.record(z.string(), z.string().min(1)).describe('Reply texts by name. {question_name} is replaced by its answer.'),

@@ -59,6 +59,17 @@ const NAMED_ENTITIES: Record<string, string> = {
   quot: '"',
   apos: "'",
   nbsp: ' ',
+  // Typography Teams and Outlook put in pasted text.
+  ndash: '\u2013',
+  mdash: '\u2014',
+  hellip: '...',
+  lsquo: "'",
+  rsquo: "'",
+  ldquo: '"',
+  rdquo: '"',
+  middot: ' ',
+  bull: ' ',
+  rarr: '->',
 };
 
 function decodeEntities(text: string): string {

@@ -24,3 +24,23 @@ declare module 'natural/lib/natural/tfidf/tfidf' {
   }
   export = TfIdf;
 }
+
+// Stop words of the other languages natural ships, for the accounting reader's function words.
+declare module 'natural/lib/natural/util/stopwords_es' {
+  export const words: string[];
+}
+declare module 'natural/lib/natural/util/stopwords_fr' {
+  export const words: string[];
+}
+declare module 'natural/lib/natural/util/stopwords_it' {
+  export const words: string[];
+}
+declare module 'natural/lib/natural/util/stopwords_nl' {
+  export const words: string[];
+}
+declare module 'natural/lib/natural/util/stopwords_pl' {
+  export const words: string[];
+}
+declare module 'natural/lib/natural/util/stopwords_pt' {
+  export const words: string[];
+}

@@ -2,7 +2,7 @@
  * Live knowledge on a real folder: edits, new files and deletions are served within two seconds,
  * a broken edit is refused with its problems while the last good knowledge keeps answering.
  */
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HelpdeskBot } from '../../src/bot';
@@ -37,7 +37,7 @@ const logger: Logger = {
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'helpdesk-kb-'));
-  for (const name of readdirSync('knowledge').filter((n) => n.endsWith('.yaml'))) copyFileSync(join('knowledge', name), join(dir, name));
+  cpSync('knowledge', dir, { recursive: true });
   writeFileSync(join(dir, 'printer.yaml'), PRINTER('Open tray 2 and pull the paper out gently.'));
   logs.length = 0;
 });

@@ -2,7 +2,7 @@
  * `serve`'s wiring (startConfigured, runServer): the store from DATA_DIR, the ticket webhook from
  * TICKET_WEBHOOK_URL, live knowledge, events; and the errors a person sees when storage is wrong.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge';
@@ -20,7 +20,7 @@ beforeEach(async () => {
   work = mkdtempSync(join(tmpdir(), 'helpdesk-wiring-'));
   knowledgeDir = join(work, 'knowledge');
   mkdirSync(knowledgeDir);
-  for (const name of readdirSync('knowledge').filter((n) => n.endsWith('.yaml'))) copyFileSync(join('knowledge', name), join(knowledgeDir, name));
+  cpSync('knowledge', knowledgeDir, { recursive: true });
   webhook = await FakeTicketWebhook.start();
 });
 

@@ -1,0 +1,229 @@
+/**
+ * The last stage before an all-clear: every clause the employee wrote must be accounted for.
+ * A clause that reports trouble the entry does not account for holds "safe to ignore" back,
+ * whatever the answers say. This is what makes the all-clear earned rather than defaulted: the
+ * bot need not recognise a problem to refrain from calling things harmless, only notice trouble
+ * that is not the issue it knows. The words are the shared lexicon's (knowledge/shared/lexicon).
+ */
+// Function words of the languages natural ships (not German: the lexicon's known_words has those).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import stopwordsEn = require('natural/lib/natural/util/stopwords');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import stopwordsEs = require('natural/lib/natural/util/stopwords_es');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import stopwordsFr = require('natural/lib/natural/util/stopwords_fr');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import stopwordsIt = require('natural/lib/natural/util/stopwords_it');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import stopwordsNl = require('natural/lib/natural/util/stopwords_nl');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import stopwordsPl = require('natural/lib/natural/util/stopwords_pl');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import stopwordsPt = require('natural/lib/natural/util/stopwords_pt');
+import type { CompiledEntry, Detector } from '../knowledge/knowledgeBase';
+import type { Lexicon } from '../knowledge/lexicon';
+import { normalizeText } from '../matching/normalize';
+import { stem, tokenize, words, type Token } from '../matching/words';
+import { detectAll, type Detection } from '../dialogue/detect';
+import { saysDontKnow } from '../dialogue/answers';
+import { findErrorCodes, findUpdateIds } from '../matching/signals';
+import { segment } from './segment';
+
+/**
+ * What a clause is in the conversation. `symptom`: the issue itself, in the entry's own words;
+ * `talk`: no trouble in it (answers, the issue's signals, greetings, context); `dont_know`: an
+ * answer saying the employee cannot tell; `trouble`: trouble the entry does not account for.
+ */
+export type ClauseRole = 'symptom' | 'talk' | 'dont_know' | 'trouble';
+
+export interface ClauseAccount {
+  /** Which employee message (0-based) the clause is in. */
+  turn: number;
+  text: string;
+  role: ClauseRole;
+  /** Why it has that role, for `kb explain` and the escalation record. */
+  why: string;
+}
+
+export interface Accounting {
+  clauses: ClauseAccount[];
+  /** The first clause that holds the all-clear back, or null when everything is accounted for. */
+  heldBackBy: ClauseAccount | null;
+}
+
+/** Accounts for every clause of the employee's messages against one entry. */
+export function accountFor(entry: CompiledEntry, lexicon: Lexicon, turns: readonly string[]): Accounting {
+  const words = vocabularyFor(entry, lexicon);
+  const clauses: ClauseAccount[] = [];
+  turns.forEach((turn, i) => {
+    // Line by line: normalizing joins lines, and each line of a paste is a statement of its own.
+    for (const line of turn.split('\n')) {
+      const text = normalizeText(line);
+      // A line of a pasted log is one event: its update or error code is what it reports on.
+      const logLine = LOG_LINE.test(text) && carriesSignal(text, entry);
+      for (const clause of segment(text)) {
+        if (clause.text.trim() === '') continue;
+        clauses.push({ turn: i, text: clause.text.trim(), ...accountClause(clause.text, clause.question, entry, words, logLine) });
+      }
+    }
+  });
+  return { clauses, heldBackBy: clauses.find((c) => c.role === 'trouble') ?? null };
+}
+
+/** What reading a clause needs of the entry and the lexicon, built once per pair. */
+interface ReadingWords {
+  trouble: Detector[];
+  symptom: Detector[];
+  somethingElse: Detector[];
+  changeMarkers: Detector[];
+  allWell: Detector[];
+  talk: Detector[];
+  hypothetical: ReadonlySet<string>;
+  denials: ReadonlySet<string>;
+  known: ReadonlySet<string>;
+  /** Phrases that answer the entry's questions ("restarted", "yes"): a clause with them is an answer. */
+  answers: Detector[];
+  /** Stems of each of the entry's match phrases, to see a clause name the issue. */
+  phraseStems: ReadonlyArray<readonly string[]>;
+}
+
+function accountClause(text: string, question: boolean, entry: CompiledEntry, w: ReadingWords, logLine: boolean): Pick<ClauseAccount, 'role' | 'why'> {
+  const tokens = tokenize(text);
+  const lower = text.toLowerCase();
+  if (saysDontKnow(tokens)) return { role: 'dont_know', why: 'says the employee cannot tell' };
+  // "Sorry for the trouble", "no worries": talk whose words look like trouble.
+  const masked = new Set<number>();
+  for (const hit of detectAll(w.talk, tokens, lower, EXACT)) if (!hit.negated) spanOf(hit).forEach((i) => masked.add(i));
+  const reported = (hit: Detection) =>
+    !hit.negated && hit.at >= 0 && !masked.has(hit.at) && !within(tokens, hit.at, w.denials, DENIAL_REACH) && !(question && within(tokens, hit.at, w.hypothetical, MODAL_REACH));
+  const own = detectAll(w.symptom, tokens, lower, { anyForm: true, exact: true }).filter(reported);
+  const ownSpan = new Set(own.flatMap(spanOf));
+  const trouble = detectAll(w.trouble, tokens, lower, { anyForm: true, exact: true }).filter(reported);
+  const foreign = trouble.filter((hit) => !spanOf(hit).some((i) => ownSpan.has(i)));
+  if (foreign.length > 0) return { role: 'trouble', why: `"${said(tokens, foreign[0])}" is trouble this issue does not account for` };
+  const counted = new Set([...masked, ...ownSpan, ...trouble.flatMap(spanOf)]);
+  const unknown = tokens.filter((t, i) => !counted.has(i) && !isKnown(t, w.known)).map((t) => t.word);
+  if (own.length > 0) {
+    const besides = detectAll(w.somethingElse, tokens, lower, EXACT).find((hit) => !hit.negated);
+    if (besides) return { role: 'trouble', why: `"${said(tokens, own[0])}" beside "${besides.detector.text}": trouble with something besides this issue` };
+    // "KB5057589 failed": named by its update or its own name, the trouble is the issue's.
+    if (logLine) return { role: 'symptom', why: `"${said(tokens, own[0])}" is in a log line about this issue` };
+    if (namesIssue(text, tokens, entry, w)) return { role: 'symptom', why: `"${said(tokens, own[0])}" is said of this issue, named in the clause` };
+    if (unknown.length > 0) return { role: 'trouble', why: `"${said(tokens, own[0])}" is said of ${quoteAll(unknown)}, which this issue does not account for` };
+    return { role: 'symptom', why: `"${said(tokens, own[0])}" is this issue's own symptom` };
+  }
+  // "The fan has been roaring since the update", "search returns nothing anymore": a change, in
+  // words the bot does not know, reports trouble without a trouble word.
+  // (A marker is not denied by what comes before it: "doesn't return anything anymore".)
+  const since = detectAll(w.changeMarkers, tokens, lower, EXACT)[0];
+  const answers = detectAll(w.answers, tokens, lower, { anyForm: true, exact: true }).length > 0;
+  if (since && !answers && unknown.length > 0 && detectAll(w.allWell, tokens, lower, { anyForm: true, exact: true }).every((hit) => hit.negated)) {
+    return { role: 'trouble', why: `${quoteAll(unknown)}: a change the employee reports ("${since.detector.text}")` };
+  }
+  return { role: 'talk', why: 'reports no trouble' };
+}
+
+// The lexicon's lists are broad and read against everything the employee wrote: no typo
+// tolerance, so that "train" is not "drain".
+const EXACT = { exact: true } as const;
+
+/** Whether the clause names the issue: one of its updates, or all the words of one of its phrases. */
+function namesIssue(text: string, tokens: readonly Token[], entry: CompiledEntry, w: ReadingWords): boolean {
+  if (findUpdateIds(text).some((id) => entry.updates.has(id))) return true;
+  const stems = new Set(tokens.map((t) => t.stem));
+  return w.phraseStems.some((phrase) => phrase.every((s) => stems.has(s)));
+}
+
+/** Token positions a detection covers (its words, and a word it may skip between them). */
+function spanOf(hit: Detection): number[] {
+  if (hit.at < 0) return [];
+  const length = Math.max(1, hit.detector.words?.length ?? 1);
+  return Array.from({ length: length === 1 ? 1 : length + 1 }, (_, i) => hit.at + i);
+}
+
+function said(tokens: readonly Token[], hit: Detection): string {
+  const length = hit.detector.words?.length ?? 1;
+  return tokens
+    .slice(hit.at, hit.at + length)
+    .map((t) => t.word)
+    .join(' ');
+}
+
+function quoteAll(list: readonly string[]): string {
+  return [...new Set(list)]
+    .slice(0, 4)
+    .map((x) => `"${x}"`)
+    .join(', ');
+}
+
+/**
+ * Whether one of `list` stands within `reach` words before `at`: a denial ("never had a boot
+ * problem"), or in a question a modal ("will it crash?": a worry, not a report).
+ */
+function within(tokens: readonly Token[], at: number, list: ReadonlySet<string>, reach: number): boolean {
+  for (let i = Math.max(0, at - reach); i < at; i++) if (list.has(tokens[i].word)) return true;
+  return false;
+}
+
+const DENIAL_REACH = 4;
+const MODAL_REACH = 3;
+
+// A line that starts with a date and a time, as logs and event exports print them.
+const LOG_LINE = /^\W*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T,]+\d{1,2}:\d{2}/;
+
+function carriesSignal(text: string, entry: CompiledEntry): boolean {
+  return findUpdateIds(text).some((id) => entry.updates.has(id)) || findErrorCodes(text).some((code) => entry.errors.has(code));
+}
+
+const DIGIT = /\d/;
+
+/** Words that say nothing beyond the issue: function words, the lexicon's known words, the entry's own. */
+function isKnown(token: Token, known: ReadonlySet<string>): boolean {
+  return token.word.length < 2 || DIGIT.test(token.word) || known.has(token.word) || known.has(token.stem) || FUNCTION_WORDS.has(token.word);
+}
+
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  [stopwordsEn, stopwordsEs, stopwordsFr, stopwordsIt, stopwordsNl, stopwordsPl, stopwordsPt].flatMap((list) => list.words.flatMap((word) => words(word))),
+);
+
+const built = new WeakMap<CompiledEntry, { lexicon: Lexicon; words: ReadingWords }>();
+
+function vocabularyFor(entry: CompiledEntry, lexicon: Lexicon): ReadingWords {
+  const cached = built.get(entry);
+  if (cached?.lexicon === lexicon) return cached.words;
+  const symptom = [...entry.symptom.lexicon.flatMap((key) => lexicon.detectors(key)), ...entry.symptom.phrases];
+  const known = new Set<string>();
+  const add = (text: string) => {
+    for (const word of words(text)) known.add(word).add(stem(word));
+  };
+  for (const key of ['known_words', 'talk', 'all_well', 'change_markers', 'hypothetical', 'denials', 'yes', 'no', ...entry.symptom.lexicon]) for (const word of lexicon.words(key)) known.add(word);
+  // The entry's own words: what it is called, what it asks, and how its answers are said.
+  [entry.title, entry.label, ...entry.updates, ...entry.errors, ...entry.phrases.filter((p) => p.role === 'match').map((p) => p.text)].forEach(add);
+  for (const d of entry.symptom.phrases) add(d.text);
+  const answers: Detector[] = [...lexicon.detectors('yes'), ...lexicon.detectors('no')];
+  for (const q of entry.questions.values()) {
+    if (q.type === 'flag') continue;
+    add(q.ask);
+    if (q.help) add(q.help);
+    if (q.type === 'yes_no') [...q.yesWhen, ...q.noWhen].filter((d) => d.words).forEach((d) => (add(d.text), answers.push(d)));
+    if (q.type === 'size') {
+      q.context.filter((d) => d.words).forEach((d) => (add(d.text), answers.push(d)));
+      q.choices.forEach((c) => add(`${c.label} ${c.answer}`));
+    }
+  }
+  const readingWords: ReadingWords = {
+    trouble: [...lexicon.detectors('trouble'), ...symptom],
+    symptom,
+    somethingElse: lexicon.detectors('something_else'),
+    changeMarkers: lexicon.detectors('change_markers'),
+    allWell: lexicon.detectors('all_well'),
+    talk: lexicon.detectors('talk'),
+    hypothetical: lexicon.words('hypothetical'),
+    denials: lexicon.words('denials'),
+    known,
+    answers,
+    phraseStems: entry.phrases.filter((p) => p.role === 'match').map((p) => p.uniqueStems),
+  };
+  built.set(entry, { lexicon, words: readingWords });
+  return readingWords;
+}
