@@ -94,6 +94,7 @@ export function formatEscalation(record: EscalationRecord): string {
     `│ entry:   ${record.entryId ?? '(none)'}${record.entryTitle ? ` — ${record.entryTitle}` : ''}`,
     `│ reason:  ${record.reason}`,
     `│ answers: ${answers.length > 0 ? answers.map(([k, v]) => `${k} = ${v}`).join(', ') : '(none)'}`,
+    ...(record.heldBack ? [`│ held back by: "${record.heldBack.clause}" (${record.heldBack.why})`] : []),
     '│ transcript:',
     ...record.transcript.map((t) => `│   ${t.from === 'employee' ? 'employee' : 'bot     '}: ${t.text.split('\n')[0]}`),
     '└─────────────────────────────────────────',

@@ -14,6 +14,8 @@ export interface TicketPayload {
   /** One line, for a ticket title. */
   summary: string;
   /** Plain text, for a ticket body: who, what, the answers and the whole conversation. */
+  /** What the employee wrote that held "safe to ignore" back, and why; null when nothing did. */
+  heldBack: { clause: string; why: string } | null;
   description: string;
   requester: { id: string; name: string | null };
   channel: string;
@@ -41,6 +43,7 @@ export function ticketPayload(record: EscalationRecord): TicketPayload {
   if (record.link) lines.push(`Conversation: ${record.link}`);
   const answers = Object.entries(record.answers);
   if (answers.length > 0) lines.push('', 'Answers:', ...answers.map(([name, value]) => `- ${name}: ${value}`));
+  if (record.heldBack) lines.push('', `Held back "safe to ignore": "${record.heldBack.clause}" (${record.heldBack.why})`);
   lines.push('', 'Conversation:', ...record.transcript.map((t) => `[${t.at}] ${t.from === 'employee' ? 'Employee' : 'Bot'}: ${t.text}`));
   return {
     type: 'helpdesk.escalation',
@@ -56,6 +59,7 @@ export function ticketPayload(record: EscalationRecord): TicketPayload {
     entry: record.entryId ? { id: record.entryId, title: record.entryTitle } : null,
     reason: record.reason,
     answers: { ...record.answers },
+    heldBack: record.heldBack ?? null,
     transcript: record.transcript.map((t) => ({ from: t.from, text: t.text, at: t.at })),
   };
 }

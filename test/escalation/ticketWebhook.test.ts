@@ -128,6 +128,7 @@ test('the payload carries a ticket-ready summary and description and every escal
     entry: { id: FALSE_ERROR, title: expect.any(String) },
     reason: 'recovery_partition_too_small',
     answers: { is_kb5057589: 'yes', rebooted: 'yes', recovery_free_mb: '120 MB' },
+    heldBack: null,
     transcript: expect.arrayContaining([{ from: 'employee', text: '120 MB', at: expect.any(String) }]),
   });
   expect(request.json.description).toContain('- recovery_free_mb: 120 MB');

@@ -29,6 +29,10 @@ export function renderEscalation(record: EscalationRecord): SlackMessage {
     const list = answers.map(([name, value]) => `• ${escapeMrkdwn(name)}: ${escapeMrkdwn(value)}`).join('\n');
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(`*Answers*\n${list}`, SECTION_MAX) } });
   }
+  if (record.heldBack) {
+    const held = `*Held back "safe to ignore"*\n“${escapeMrkdwn(record.heldBack.clause)}”: ${escapeMrkdwn(record.heldBack.why)}`;
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(held, SECTION_MAX) } });
+  }
   const transcript = record.transcript.map((line) => transcriptLine(line, record.channel)).join('\n');
   const pieces = splitText(`*Transcript*\n${transcript}`, SECTION_MAX);
   // Too long for one message: keep the start (the question) and note what was left out.

@@ -83,6 +83,7 @@ export function escalationCard(record: EscalationRecord): AdaptiveCard {
     { title: 'Entry', value: entry },
     { title: 'Reason', value: `${record.reason.replace(/_/g, ' ')} (${record.reason})` },
     ...Object.entries(record.answers).map(([name, value]) => ({ title: name.replace(/_/g, ' '), value })),
+    ...(record.heldBack ? [{ title: 'Held back "safe to ignore"', value: `“${record.heldBack.clause}”: ${record.heldBack.why}` }] : []),
   ];
   const said = record.transcript.filter((t) => t.from === 'employee').slice(-10);
   const body: CardElement[] = [

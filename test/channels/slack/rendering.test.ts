@@ -81,6 +81,15 @@ test('an escalation names the employee, the entry, the reason, the answers and t
   expect(message.blocks.length).toBeLessThanOrEqual(50);
 });
 
+test('an escalation says what held "safe to ignore" back, with the employee\'s words defused', () => {
+  const held = renderEscalation({ ...record, reason: 'unaccounted_trouble', heldBack: { clause: 'my files are gone <!channel>', why: '"gone" is trouble this issue does not account for' } });
+  const all = JSON.stringify(held.blocks);
+  expect(all).toContain('Held back \\"safe to ignore\\"');
+  expect(all).toContain('my files are gone');
+  expect(all).not.toContain('<!channel>');
+  expect(JSON.stringify(renderEscalation(record).blocks)).not.toContain('Held back');
+});
+
 test('an escalation from another channel names the person in plain text, and a huge transcript stays within Slack limits', () => {
   const teams: EscalationRecord = {
     ...record,
