@@ -15,7 +15,7 @@ import { write, type CliIo, type ExitCode } from './io';
 export function lint(dir: string, io: CliIo): ExitCode {
   const result = loadKnowledgeDir(dir, { thorough: true });
   const loadErrors = result.problems.some((p) => p.severity === 'error');
-  const knowledge = compileKnowledge(result.entries, result.lexicon);
+  const knowledge = compileKnowledge(result.entries, result.lexicon, result.sharedQuestions);
   const problems = loadErrors ? result.problems : [...result.problems, ...analysisProblems(result.entries, knowledge)];
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');

@@ -26,7 +26,7 @@ export async function kbTest(dir: string, io: CliIo): Promise<ExitCode> {
     write(io.stderr, `kb test: the knowledge in ${dir} does not load; fix the problems above first (helpdesk-bot kb lint).`);
     return 1;
   }
-  const knowledge = compileKnowledge(loaded.entries, loaded.lexicon);
+  const knowledge = compileKnowledge(loaded.entries, loaded.lexicon, loaded.sharedQuestions);
   const failures: Failure[] = [];
   let passed = 0;
   for (const entry of loaded.entries) {

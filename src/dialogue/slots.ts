@@ -112,12 +112,10 @@ function restartUnordered(q: Extract<CompiledQuestion, { type: 'yes_no' }>, text
   return asksAboutRestart(q) && restartOrderUnclear(text, earlier);
 }
 
-/** Whether a question asks about a restart: its yes phrases speak of restarting. */
+/** Whether a question asks about a restart since the update: its entry chose that reader by name. */
 export function asksAboutRestart(q: CompiledQuestion): q is Extract<CompiledQuestion, { type: 'yes_no' }> {
-  return q.type === 'yes_no' && q.yesWhen.some((d) => d.words?.some((w) => RESTART_WORD.test(w)));
+  return q.type === 'yes_no' && q.reader === 'restart_since_update';
 }
-
-const RESTART_WORD = /^(?:restart|reboot)/;
 
 // A question about what the thing is, rather than about the thing: "is it KB5057589?", "could
 // this be the KB5057589 one?", "is KB5057589 the one that is harmless?", "KB5057589 or KB5034441?".

@@ -7,6 +7,7 @@ import { canonicalErrorCode, canonicalUpdateId } from '../matching/signals';
 import { words } from '../matching/words';
 import type { KnowledgeProblem } from './problems';
 import { QUESTION_NAME, type ConditionDefinition, type EntryDefinition, type PhraseDefinition, type QuestionDefinition } from './schema';
+import { missingParts } from './sharedQuestions';
 import { closest } from './suggest';
 
 type ProblemFactory = (code: string, path: ReadonlyArray<PropertyKey>, message: string, hint?: string, key?: string) => KnowledgeProblem;
@@ -26,6 +27,7 @@ export function checkEntry(entry: EntryDefinition, problem: ProblemFactory): Kno
       problems.push(problem('bad-name', ['questions'], `question name "${name}" must use lowercase letters, digits and _`, 'e.g. recovery_free_mb', name));
     }
     problems.push(...checkQuestionPhrases(questions[name], ['questions', name], problem));
+    problems.push(...missingParts(name, questions[name], problem));
   }
 
   checkMatch(entry, problem, problems);

@@ -8,7 +8,9 @@ import { canonicalErrorCode, canonicalUpdateId } from '../matching/signals';
 import { stem, words } from '../matching/words';
 import { EMPTY_LEXICON, type Lexicon } from './lexicon';
 import type { LoadedEntry } from './load';
-import type { EntryDefinition, PhraseDefinition, QuestionDefinition, RuleDefinition, SignalKind } from './schema';
+import type { EntryDefinition, PhraseDefinition, QuestionDefinition, RuleDefinition, SignalKind, YES_NO_READERS } from './schema';
+
+export type YesNoReader = (typeof YES_NO_READERS)[number];
 
 /** A phrase from `match.phrases` (or `exclude.phrases`): its stems, found in any order. */
 export interface SignalPhrase {
@@ -30,7 +32,7 @@ export interface Detector {
 }
 
 export type CompiledQuestion =
-  | { name: string; type: 'yes_no'; ask: string; help?: string; yesWhen: Detector[]; noWhen: Detector[] }
+  | { name: string; type: 'yes_no'; ask: string; help?: string; reader?: YesNoReader; yesWhen: Detector[]; noWhen: Detector[] }
   | {
       name: string;
       type: 'size';
@@ -118,10 +120,10 @@ export class KnowledgeBase {
 }
 
 /** Builds the served knowledge from loaded (already validated) entries. */
-export function compileKnowledge(loaded: LoadedEntry[], lexicon: Lexicon = EMPTY_LEXICON): KnowledgeBase {
+export function compileKnowledge(loaded: LoadedEntry[], lexicon: Lexicon = EMPTY_LEXICON, shared: SharedQuestions = new Map()): KnowledgeBase {
   const lists = new DetectorLists();
   return new KnowledgeBase(
-    loaded.map((l) => compileEntry(l.definition, l.file, lists)),
+    loaded.map((l) => compileEntry(l.definition, l.file, lists, shared)),
     lexicon,
   );
 }
@@ -145,7 +147,7 @@ export class DetectorLists {
   }
 }
 
-export function compileEntry(def: EntryDefinition, file: string, lists = new DetectorLists()): CompiledEntry {
+export function compileEntry(def: EntryDefinition, file: string, lists = new DetectorLists(), shared: SharedQuestions = new Map()): CompiledEntry {
   const m = def.match;
   const updates = new Set<string>();
   let anyUnlistedUpdate = false;
@@ -161,7 +163,7 @@ export function compileEntry(def: EntryDefinition, file: string, lists = new Det
     return { text, stems, uniqueStems: [...new Set(stems)], entryId: def.id, role };
   };
   const questions = new Map<string, CompiledQuestion>();
-  for (const [name, q] of Object.entries(def.questions ?? {})) questions.set(name, compileQuestion(name, q, lists));
+  for (const [name, q] of Object.entries(def.questions ?? {})) questions.set(name, compileQuestion(name, q, lists, shared));
   const firstUpdate = [...updates][0];
   return {
     id: def.id,
@@ -192,15 +194,44 @@ export function compileEntry(def: EntryDefinition, file: string, lists = new Det
   };
 }
 
-function compileQuestion(name: string, q: QuestionDefinition, lists: DetectorLists): CompiledQuestion {
+/**
+ * A question built on a shared one: its own words first, then the shared question's; what it
+ * leaves out (the wording, help, unit, reader) is taken from the shared one. Loading has
+ * checked that the shared question exists and has the same type.
+ */
+export function withShared(q: QuestionDefinition, shared: SharedQuestions): QuestionDefinition {
+  const base = q.shared !== undefined ? shared.get(q.shared) : undefined;
+  if (!base || base.type !== q.type) return q;
+  const both = <T>(own: T[] | undefined, theirs: T[] | undefined): T[] | undefined => (own || theirs ? [...(own ?? []), ...(theirs ?? [])] : undefined);
+  switch (q.type) {
+    case 'yes_no': {
+      const b = base as typeof q;
+      return { ...b, ...q, yes_when: both(q.yes_when, b.yes_when), no_when: both(q.no_when, b.no_when), ask: q.ask ?? b.ask, help: q.help ?? b.help, reader: q.reader ?? b.reader };
+    }
+    case 'size': {
+      const b = base as typeof q;
+      return { ...b, ...q, context: both(q.context, b.context), not_about: both(q.not_about, b.not_about), ask: q.ask ?? b.ask, help: q.help ?? b.help, unit: q.unit ?? b.unit, choices: q.choices ?? b.choices };
+    }
+    case 'flag': {
+      const b = base as typeof q;
+      return { ...b, ...q, when: both(q.when, b.when) };
+    }
+  }
+}
+
+/** Shared questions by name (knowledge/shared/questions.yaml). */
+export type SharedQuestions = ReadonlyMap<string, QuestionDefinition>;
+
+function compileQuestion(name: string, written: QuestionDefinition, lists: DetectorLists, shared: SharedQuestions): CompiledQuestion {
+  const q = withShared(written, shared);
   switch (q.type) {
     case 'yes_no':
-      return { name, type: 'yes_no', ask: q.ask, help: q.help, yesWhen: lists.of(q.yes_when), noWhen: lists.of(q.no_when) };
+      return { name, type: 'yes_no', ask: q.ask ?? '', help: q.help, reader: q.reader, yesWhen: lists.of(q.yes_when), noWhen: lists.of(q.no_when) };
     case 'size':
       return {
         name,
         type: 'size',
-        ask: q.ask,
+        ask: q.ask ?? '',
         help: q.help,
         unitMb: q.unit === 'GB' ? 1024 : 1,
         context: lists.of(q.context),

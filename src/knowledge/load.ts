@@ -9,7 +9,9 @@ import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { allowedKeysAt } from './jsonSchema';
 import { checkEntry } from './checks';
 import { EMPTY_LEXICON, loadLexiconDir, SHARED_DIR, unknownLexiconKey, type Lexicon } from './lexicon';
+import type { SharedQuestions } from './knowledgeBase';
 import { locate, type SourcePosition } from './locate';
+import { checkSharedReferences, loadSharedQuestions } from './sharedQuestions';
 import { formatPath, type KnowledgeProblem } from './problems';
 import { entrySchema, type EntryDefinition } from './schema';
 import { closest } from './suggest';
@@ -28,6 +30,8 @@ export interface LoadedEntry {
 
 export interface LoadResult {
   entries: LoadedEntry[];
+  /** Shared questions entries build on (`shared/questions.yaml`), empty when there are none. */
+  sharedQuestions: SharedQuestions;
   /** The shared lexicon (`shared/lexicon/`), empty when the folder has none. */
   lexicon: Lexicon;
   problems: KnowledgeProblem[];
@@ -53,6 +57,10 @@ export function loadKnowledgeDir(dir: string, options: LoadOptions = {}): LoadRe
   result.lexicon = lexicon;
   result.problems.push(...problems);
   if (problems.length === 0) result.problems.push(...checkLexiconReferences(result.entries, lexicon));
+  const shared = loadSharedQuestions(dir);
+  result.sharedQuestions = shared.questions;
+  result.problems.push(...shared.problems);
+  if (shared.problems.length === 0) result.problems.push(...checkSharedReferences(result.entries, shared.questions));
   return result;
 }
 
@@ -71,7 +79,7 @@ function checkLexiconReferences(entries: LoadedEntry[], lexicon: Lexicon): Knowl
 }
 
 function loadEntries(dir: string, options: LoadOptions): LoadResult {
-  const result: LoadResult = { entries: [], lexicon: EMPTY_LEXICON, problems: [], files: [] };
+  const result: LoadResult = { entries: [], sharedQuestions: new Map(), lexicon: EMPTY_LEXICON, problems: [], files: [] };
   let names: string[];
   try {
     names = listYamlFiles(dir);
@@ -208,9 +216,9 @@ export function parseEntryText(file: string, text: string): { entry?: LoadedEntr
   return { entry: { file, definition: parsed.data, at: lazyLocator(text) }, problems };
 }
 
-type ProblemFactory = (code: string, path: ReadonlyArray<PropertyKey>, message: string, hint?: string, key?: string) => KnowledgeProblem;
+export type ProblemFactory = (code: string, path: ReadonlyArray<PropertyKey>, message: string, hint?: string, key?: string) => KnowledgeProblem;
 
-interface SchemaIssue {
+export interface SchemaIssue {
   code: string;
   path: PropertyKey[];
   message: string;
@@ -218,7 +226,7 @@ interface SchemaIssue {
   expected?: string;
 }
 
-function schemaProblems(issue: SchemaIssue, data: unknown, problem: ProblemFactory): KnowledgeProblem[] {
+export function schemaProblems(issue: SchemaIssue, data: unknown, problem: ProblemFactory): KnowledgeProblem[] {
   if (issue.code === 'unrecognized_keys' && issue.keys) {
     const allowed = allowedKeysAt(issue.path, data);
     return issue.keys.map((key) => {

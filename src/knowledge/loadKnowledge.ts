@@ -7,5 +7,5 @@ export function loadKnowledge(dir: string): { knowledge: KnowledgeBase; warnings
   const result = loadKnowledgeDir(dir);
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new KnowledgeError(result.problems);
-  return { knowledge: compileKnowledge(result.entries, result.lexicon), warnings: result.problems };
+  return { knowledge: compileKnowledge(result.entries, result.lexicon, result.sharedQuestions), warnings: result.problems };
 }

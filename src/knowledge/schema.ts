@@ -55,9 +55,24 @@ const choice = z.strictObject({
   answer: z.string().min(1).describe('What the button answers, read like a typed answer (e.g. "less than 250 MB").'),
 });
 
+/** A shared question (knowledge/shared/questions.yaml) this one is built on. */
+const sharedRef = z
+  .string()
+  .min(1)
+  .optional()
+  .describe('Name of a shared question in knowledge/shared/questions.yaml to build on: its words come after this question\'s own, and what this question leaves out is taken from it.');
+
+/** Readers special to one kind of question, chosen by name (never by the words of a phrase). */
+export const YES_NO_READERS = ['restart_since_update'] as const;
+
 const yesNoQuestion = z.strictObject({
   type: z.literal('yes_no'),
-  ask: z.string().min(1).describe('The question as the bot asks it.'),
+  shared: sharedRef,
+  reader: z
+    .enum(YES_NO_READERS)
+    .optional()
+    .describe('restart_since_update: a "yes" counts only when the restart can be put after the update ("restarted this morning" after "it failed this afternoon" is asked again).'),
+  ask: z.string().min(1).optional().describe('The question as the bot asks it (required unless shared gives it).'),
   yes_when: phraseList.optional().describe('Phrases that answer yes wherever they appear (a negation before them answers no).'),
   no_when: phraseList.optional().describe('Phrases that answer no wherever they appear.'),
   help: z.string().min(1).optional().describe('Shown when the employee does not know the answer; the question is then asked again.'),
@@ -65,7 +80,8 @@ const yesNoQuestion = z.strictObject({
 
 const sizeQuestion = z.strictObject({
   type: z.literal('size'),
-  ask: z.string().min(1),
+  shared: sharedRef,
+  ask: z.string().min(1).optional().describe('The question as the bot asks it (required unless shared gives it).'),
   unit: z.enum(['MB', 'GB']).optional().describe('Unit of the numbers in flow conditions and of a bare number typed as an answer (default MB).'),
   context: phraseList
     .optional()
@@ -79,10 +95,14 @@ const sizeQuestion = z.strictObject({
 
 const flagQuestion = z.strictObject({
   type: z.literal('flag'),
-  when: phraseList.min(1).describe('Phrases that raise the flag (a negation before them does not). Flags are never asked.'),
+  shared: sharedRef,
+  when: phraseList.min(1).optional().describe('Phrases that raise the flag (a negation before them does not). Flags are never asked. Required unless shared gives them.'),
 });
 
-const question = z.discriminatedUnion('type', [yesNoQuestion, sizeQuestion, flagQuestion]);
+export const question = z.discriminatedUnion('type', [yesNoQuestion, sizeQuestion, flagQuestion]);
+
+/** knowledge/shared/questions.yaml: questions and flags any entry may build on, by name. */
+export const sharedQuestionsSchema = z.record(z.string(), question);
 
 const condition = z.union([
   z.boolean(),

@@ -59,7 +59,7 @@ describe('the shared lexicon', () => {
   });
 
   it('is required once an entry can say "safe to ignore", and names the key that is missing', () => {
-    const without = load((dir) => rmSync(join(dir, 'shared'), { recursive: true }));
+    const without = load((dir) => rmSync(join(dir, 'shared', 'lexicon'), { recursive: true }));
     expect(without.problems.map((p) => p.code)).toEqual(['no-lexicon']);
     const partial = load((dir) => {
       rmSync(join(dir, 'shared', 'lexicon'), { recursive: true });
