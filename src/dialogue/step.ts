@@ -57,10 +57,10 @@ interface TurnMoment {
 export function step(previous: ConversationState | null, message: IncomingMessage, kb: KnowledgeBase, context: StepContext): StepResult {
   const normalized = normalizeText(message.text);
   const tokens = tokenize(normalized);
-  const askedForPerson = wantsPerson(normalized, 'conversation');
+  const askedForPerson = wantsPerson(normalized, kb.lexicon, 'conversation');
   // Where the bot has not engaged (nothing matched), only a plain request counts: in a help
   // channel, "can someone look at this?" under an unmatched question is meant for colleagues.
-  const askedPlainly = wantsPerson(normalized, 'unprompted');
+  const askedPlainly = wantsPerson(normalized, kb.lexicon, 'unprompted');
   const t: TurnMoment = { at: context.now.toISOString(), newId: context.newId, lexicon: kb.lexicon };
 
   if (previous?.phase === 'unmatched' && askedPlainly) {

@@ -2,11 +2,11 @@
  * Checks that need the whole entry: references between flow, questions and replies, the
  * spelling of update ids and error codes, and regular expressions that could hang the bot.
  */
-import safeRegex = require('safe-regex2');
 import { canonicalErrorCode, canonicalUpdateId } from '../matching/signals';
 import { words } from '../matching/words';
 import type { KnowledgeProblem } from './problems';
 import { QUESTION_NAME, type ConditionDefinition, type EntryDefinition, type PhraseDefinition, type QuestionDefinition } from './schema';
+import { regexProblem } from './regexSafety';
 import { missingParts } from './sharedQuestions';
 import { closest } from './suggest';
 
@@ -133,18 +133,8 @@ function checkPhraseList(list: PhraseDefinition[] | undefined, path: PropertyKey
       if (words(phrase).length === 0) problems.push(problem('empty-phrase', at, `"${phrase}" has no words to match`));
       return;
     }
-    const regexAt = [...at, 'regex'];
-    try {
-      new RegExp(phrase.regex);
-    } catch (err) {
-      problems.push(problem('bad-regex', regexAt, `invalid regular expression: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`));
-      return;
-    }
-    if (!safeRegex(phrase.regex) || /\\[1-9]|\(\?<[=!]/.test(phrase.regex)) {
-      problems.push(
-        problem('unsafe-regex', regexAt, 'this pattern can backtrack catastrophically on long messages', 'avoid nested repetition such as (a+)+, back-references and look-behind; a word phrase is usually enough'),
-      );
-    }
+    const bad = regexProblem(phrase.regex);
+    if (bad) problems.push(problem(bad.code, [...at, 'regex'], bad.message, bad.hint));
   });
   return problems;
 }

@@ -11,6 +11,7 @@ import { stem, words } from '../matching/words';
 import type { Detector } from './knowledgeBase';
 import { locate } from './locate';
 import type { KnowledgeProblem } from './problems';
+import { regexProblem } from './regexSafety';
 import { closest } from './suggest';
 
 /** Where the lexicon lives inside a knowledge folder; entries are never read from here. */
@@ -27,14 +28,19 @@ export type RequiredKey = (typeof REQUIRED_KEYS)[number];
 
 const KEY = /^[a-z][a-z0-9_]*$/;
 
+// A word or phrase, or a pattern where words cannot be found (Chinese and Japanese have no spaces).
+const lexiconItem = z.union([z.string().min(1), z.strictObject({ regex: z.string().min(1) })]);
+
 const lexiconFileSchema = z
   .object({ language: z.string().regex(/^[a-z]{2,3}$/, { message: 'a language code such as en, de or pt' }) })
-  .catchall(z.array(z.string().min(1)));
+  .catchall(z.array(lexiconItem));
+
+export type LexiconItem = z.infer<typeof lexiconItem>;
 
 export interface LexiconFile {
   file: string;
   language: string;
-  keys: Record<string, string[]>;
+  keys: Record<string, LexiconItem[]>;
   /** Where a key is written, for problems found across files. */
   at: (key: string) => { line: number; column: number; sourceLine: string };
 }
@@ -51,7 +57,10 @@ export class Lexicon {
       const stems = (text: string) => (f.language === 'en' ? words(text).map(stem) : words(text));
       for (const [key, list] of Object.entries(f.keys)) {
         const detectors = merged.get(key) ?? new Map<string, Detector>();
-        for (const text of list) if (!detectors.has(text)) detectors.set(text, { text, words: words(text), stems: stems(text) });
+        for (const item of list) {
+          if (typeof item !== 'string') detectors.set(`/${item.regex}/`, { text: `/${item.regex}/`, regex: new RegExp(item.regex) });
+          else if (!detectors.has(item)) detectors.set(item, { text: item, words: words(item), stems: stems(item) });
+        }
         merged.set(key, detectors);
       }
     }
@@ -155,23 +164,32 @@ function parseLexiconFile(file: string): { file?: LexiconFile; problems: Knowled
         problem(
           'lexicon-invalid',
           issue.path,
-          issue.path.length === 0 ? 'a lexicon file is a mapping: `language: en` and then keys, each with a list of words' : issue.message,
+          issue.path.length === 0
+            ? 'a lexicon file is a mapping: `language: en` and then keys, each with a list of words'
+            : issue.code === 'invalid_union'
+              ? `expected a word or phrase, or { regex: "..." }, found ${JSON.stringify(valueAt(data, issue.path))}`
+              : issue.message,
           issue.path[0] === 'language' || issue.path.length === 0 ? undefined : 'each key holds a list of words or phrases, one per line',
         ),
       ),
     };
   }
   const problems: KnowledgeProblem[] = [];
-  const keys: Record<string, string[]> = {};
+  const keys: Record<string, LexiconItem[]> = {};
   for (const [key, value] of Object.entries(parsed.data)) {
     if (key === 'language') continue;
     if (!KEY.test(key)) {
       problems.push(problem('bad-name', [], `key "${key}" must use lowercase letters, digits and _`, undefined, key));
       continue;
     }
-    const list = value as string[];
-    list.forEach((phrase, i) => {
-      if (words(phrase).length === 0) problems.push(problem('empty-phrase', [key, i], `"${phrase}" has no words to match`));
+    const list = value as LexiconItem[];
+    list.forEach((item, i) => {
+      if (typeof item === 'string') {
+        if (words(item).length === 0) problems.push(problem('empty-phrase', [key, i], `"${item}" has no words to match`));
+        return;
+      }
+      const bad = regexProblem(item.regex);
+      if (bad) problems.push(problem(bad.code, [key, i, 'regex'], bad.message, bad.hint));
     });
     keys[key] = list;
   }
@@ -192,6 +210,10 @@ export function unknownLexiconKey(key: string, lexicon: Lexicon): { message: str
     message: `unknown lexicon key "${key}" (known: ${lexicon.keys.join(', ') || 'none'})`,
     hint: guess ? `did you mean "${guess}"?` : `add "${key}:" with its words to a file in ${LEXICON_DIR}`,
   };
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, step) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined), data);
 }
 
 function folderProblem(file: string, code: string, message: string, hint?: string): KnowledgeProblem {

@@ -1,4 +1,8 @@
 import { wantsPerson } from '../../src/dialogue/intents';
+import { Lexicon } from '../../src/knowledge/lexicon';
+import { shippedKnowledge } from '../helpers/knowledge';
+
+const lexicon = shippedKnowledge().lexicon;
 
 describe('wantsPerson in a conversation about a known issue', () => {
   it.each([
@@ -50,17 +54,17 @@ describe('wantsPerson in a conversation about a known issue', () => {
     'kann mich bitte jemand vom IT anrufen?',
     "can you just ping whoever's on call for desktop support",
   ])('hears %j', (text) => {
-    expect(wantsPerson(text, 'conversation')).toBe(true);
+    expect(wantsPerson(text, lexicon, 'conversation')).toBe(true);
   });
 
   it.each(["no, I don't need to talk to a person", 'no agent', 'yes', '400 MB', 'the person who set it up left', 'the técnico installed it', 'I met a colleague at the con', 'ok I remoted in, Disk Management shows 412 MB free'])('does not hear %j', (text) => {
-    expect(wantsPerson(text, 'conversation')).toBe(false);
+    expect(wantsPerson(text, lexicon, 'conversation')).toBe(false);
   });
 });
 
 describe('wantsPerson in a first message the bot could not match', () => {
   it.each(['can I talk to a person?', 'connect me to the service desk please', 'I need a person', 'Talk to a person', 'I need to speak to someone on the service desk', "monitor won't wake from sleep, can someone give me a call?"])('hears the plain request %j', (text) => {
-    expect(wantsPerson(text, 'unprompted')).toBe(true);
+    expect(wantsPerson(text, lexicon, 'unprompted')).toBe(true);
   });
 
   it.each([
@@ -74,6 +78,26 @@ describe('wantsPerson in a first message the bot could not match', () => {
     'can someone look at this?',
     'I forgot my password, can you reset it?',
   ])('passes by %j', (text) => {
-    expect(wantsPerson(text, 'unprompted')).toBe(false);
+    expect(wantsPerson(text, lexicon, 'unprompted')).toBe(false);
+  });
+});
+
+describe('asking for a person, with words a support lead adds to the lexicon', () => {
+  const at = () => ({ line: 1, column: 1, sourceLine: '' });
+  const small = new Lexicon([
+    { file: 'en.yaml', language: 'en', at, keys: { reach_for: ['talk to'], who: ['the duty officer'], person_words: ['officer'], denials: ['no'] } },
+    { file: 'zh.yaml', language: 'zh', at, keys: { person_request: [{ regex: '转人工' }] } },
+  ]);
+
+  it('combines each way of reaching with each person, and hears patterns where there are no words', () => {
+    expect(wantsPerson('can I talk to the duty officer', small, 'unprompted')).toBe(true);
+    expect(wantsPerson('请转人工', small, 'unprompted')).toBe(true);
+    expect(wantsPerson('can I talk to someone', small, 'unprompted')).toBe(false);
+    expect(wantsPerson('can I talk to someone', small, 'conversation')).toBe(true);
+  });
+
+  it('hears a short reply naming who, unless it is denied', () => {
+    expect(wantsPerson('officer pls', small)).toBe(true);
+    expect(wantsPerson('no officer', small)).toBe(false);
   });
 });

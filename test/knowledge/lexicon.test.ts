@@ -36,7 +36,12 @@ describe('the shared lexicon', () => {
   it('points a wrong value at its file, line and column', () => {
     const result = load((dir) => writeFileSync(join(dir, 'shared', 'lexicon', 'sv.yaml'), 'language: sv\ntrouble:\n  - fel\n  - 42\n'));
     expect(result.problems.map(where)).toEqual(['shared/lexicon/sv.yaml:4:5 lexicon-invalid']);
-    expect(result.problems[0].message).toContain('expected string');
+    expect(result.problems[0].message).toBe('expected a word or phrase, or { regex: "..." }, found 42');
+  });
+
+  it('refuses a pattern that could hang the bot, at its place', () => {
+    const result = load((dir) => writeFileSync(join(dir, 'shared', 'lexicon', 'ko.yaml'), 'language: ko\nperson_request:\n  - regex: "(a+)+b"\n'));
+    expect(result.problems.map(where)).toEqual(['shared/lexicon/ko.yaml:3:12 unsafe-regex']);
   });
 
   it('refuses a key that is no name, and a file that is no mapping', () => {
