@@ -1,68 +1,72 @@
 /** Reads short answers: yes/no, sizes with units, and "I don't know". */
+import type { Lexicon } from '../knowledge/lexicon';
 import { tokenize, type Token } from '../matching/words';
 import { CLAUSE_BREAK } from '../reading/segment';
 
 export type YesNo = 'yes' | 'no';
 
-// "ok" and "have" are left out on purpose: after "please restart first", "ok" means "I will",
-// and "I have 300 MB" is no yes.
-// With yes and no in the languages of a multinational staff (French, Spanish, Italian, Portuguese,
-// German, Dutch, Polish, Hindi), accents folded: "sí", "não".
-const YES = new Set(['yes', 'y', 'yep', 'yup', 'yeah', 'yea', 'ya', 'yah', 'sure', 'correct', 'affirmative', 'indeed', 'absolutely', 'done', 'did', 'already', 'true', 'certainly', 'definitely', 'ofc', 'yess', 'yesss', 'yse', 'yez', 'ye', 'oui', 'si', 'sim', 'ja', 'jawohl', 'tak', 'haan', 'claro']);
-const NO = new Set(['no', 'n', 'nope', 'nah', 'negative', 'not', 'never', 'false', 'non', 'nein', 'nee', 'nie', 'nao', 'nahi', 'nahin', 'niet']);
+/**
+ * The words of short answers, from the shared lexicon (knowledge/shared/lexicon: yes, no,
+ * dont_know, no_space, filler, denials), built once per lexicon.
+ */
+interface AnswerWords {
+  yes: ReadonlySet<string>;
+  yesRuns: ReadonlyArray<readonly string[]>;
+  no: ReadonlySet<string>;
+  dontKnow: ReadonlyArray<readonly string[]>;
+  noSpace: ReadonlyArray<readonly string[]>;
+  filler: ReadonlySet<string>;
+  /** Words that say there is none: "yes I restarted, and no, nothing else is acting up". */
+  none: ReadonlySet<string>;
+}
 
-const DONT_KNOW: ReadonlyArray<readonly string[]> = [
-  ['do', 'not', 'know'],
-  ['not', 'sure'],
-  ['no', 'idea'],
-  ['no', 'clue'],
-  ['unsure'],
-  ['not', 'certain'],
-  ['can', 'not', 'tell'],
-  ['how', 'do', 'i', 'check'],
-  ['how', 'to', 'check'],
-  ['how', 'can', 'i', 'check'],
-  ['where', 'do', 'i', 'find'],
-  ['how', 'do', 'i', 'find'],
-  ['no', 'way', 'to', 'check'],
-  ['unknown'],
-  ['not', 'admin'],
-  ['no', 'admin'],
-  ['not', 'an', 'admin'],
-  ['no', 'access'],
-  ['can', 'not', 'run'],
-  ['can', 'not', 'check'],
-  ['can', 'not', 'open'],
-];
+const built = new WeakMap<Lexicon, AnswerWords>();
 
-const NO_SPACE: ReadonlyArray<readonly string[]> = [['none'], ['zero'], ['nothing'], ['no', 'space'], ['no', 'free', 'space'], ['full']];
+function answerWords(lexicon: Lexicon): AnswerWords {
+  let w = built.get(lexicon);
+  if (!w) {
+    const runs = (key: string) => lexicon.detectors(key).flatMap((d) => (d.words && d.words.length > 0 ? [d.words] : []));
+    const single = (key: string) => new Set(runs(key).flatMap((run) => (run.length === 1 ? run : [])));
+    const no = single('no');
+    w = {
+      yes: single('yes'),
+      yesRuns: runs('yes').filter((run) => run.length > 1),
+      no,
+      dontKnow: runs('dont_know'),
+      noSpace: runs('no_space'),
+      filler: single('filler'),
+      none: new Set([...single('denials'), ...no]),
+    };
+    built.set(lexicon, w);
+  }
+  return w;
+}
 
 /**
  * The unit of an answer that is only a unit ("MB, sorry!", "it's GB"), for a figure given
  * without one just before; null for anything else.
  */
-export function unitOnly(tokens: readonly Token[]): { word: string; mb: number } | null {
+export function unitOnly(tokens: readonly Token[], lexicon: Lexicon): { word: string; mb: number } | null {
+  const filler = answerWords(lexicon).filler;
   const units = tokens.filter((t) => UNIT_MB[t.word] !== undefined && t.word.length > 1);
-  if (units.length !== 1 || !tokens.every((t) => units.includes(t) || FILLER.has(t.word) || t.word === 'in')) return null;
+  if (units.length !== 1 || !tokens.every((t) => units.includes(t) || filler.has(t.word) || t.word === 'in')) return null;
   return { word: units[0].word, mb: UNIT_MB[units[0].word] };
 }
 
 /** Whether an answer to "how much space" says there is none ("no free space at all", "it's full"). */
-export function saysNoSpace(tokens: readonly Token[]): boolean {
+export function saysNoSpace(tokens: readonly Token[], lexicon: Lexicon): boolean {
   const words = tokens.map((t) => t.word);
-  return NO_SPACE.some((phrase) => indexOfRun(words, phrase) >= 0);
+  return answerWords(lexicon).noSpace.some((phrase) => indexOfRun(words, phrase) >= 0);
 }
 
 /** Whether the message says the employee does not know ("not sure", "no idea how to check"). */
-export function saysDontKnow(tokens: readonly Token[]): boolean {
+export function saysDontKnow(tokens: readonly Token[], lexicon: Lexicon): boolean {
   const words = tokens.map((t) => t.word);
-  return DONT_KNOW.some((phrase) => indexOfRun(words, phrase) >= 0);
+  return answerWords(lexicon).dontKnow.some((phrase) => indexOfRun(words, phrase) >= 0);
 }
 
 export { CLAUSE_BREAK } from '../reading/segment';
 
-// Words that may stand beside yes or no in a bare answer ("no, I haven't", "yes I did").
-const FILLER = new Set(['i', 'it', 'we', 'did', 'do', 'does', 'have', 'has', 'had', 'is', 'was', 'yet', 'just', 'ok', 'okay', 'well', 'so', 'oh', 'um', 'sorry', 'thanks', 'thank', 'you', 'please', 'really']);
 
 /**
  * A plain yes or no ("yup", "no not yet", "done"), or null when it is neither or both. The first
@@ -70,38 +74,38 @@ const FILLER = new Set(['i', 'it', 'we', 'did', 'do', 'does', 'have', 'has', 'ha
  * problems. A later clause that is only a yes or a no and says the opposite ("yes and no",
  * "yes I did, no wait, not yet") leaves it unclear.
  */
-export function parseYesNo(text: string): YesNo | null {
+export function parseYesNo(text: string, lexicon: Lexicon): YesNo | null {
+  const w = answerWords(lexicon);
   let answer: YesNo | null | undefined;
   const clauses = text.split(CLAUSE_BREAK).map((clause) => tokenize(clause).map((t) => t.word));
   for (let i = 0; i < clauses.length; i++) {
     const words = clauses[i];
-    const reading = yesOrNo(words);
+    const reading = yesOrNo(words, w);
     if (reading === undefined) continue;
     if (answer === undefined) answer = reading;
-    else if (reading !== answer && words.every((w) => YES.has(w) || NO.has(w) || FILLER.has(w))) {
+    else if (reading !== answer && words.every((word) => w.yes.has(word) || w.no.has(word) || w.filler.has(word))) {
       // "Yes I restarted, and no, nothing else is acting up": that "no" answers what follows it.
-      if (reading === 'no' && (clauses[i + 1] ?? []).some((w) => SAYS_NONE.has(w))) continue;
+      if (reading === 'no' && (clauses[i + 1] ?? []).some((word) => w.none.has(word))) continue;
       return null;
     }
   }
   return answer ?? null;
 }
 
-const SAYS_NONE = new Set(['nothing', 'none', 'no', 'not', 'never', 'nope']);
-
 /** Whether some clause is only a "no" ("No.", "nope, not yet"): it contradicts a "yes" said elsewhere. */
-export function saysBareNo(text: string): boolean {
+export function saysBareNo(text: string, lexicon: Lexicon): boolean {
+  const w = answerWords(lexicon);
   return text.split(CLAUSE_BREAK).some((clause) => {
     const words = tokenize(clause).map((t) => t.word);
-    return words.some((w) => NO.has(w)) && words.every((w) => NO.has(w) || FILLER.has(w));
+    return words.some((word) => w.no.has(word)) && words.every((word) => w.no.has(word) || w.filler.has(word));
   });
 }
 
 /** One clause's yes or no; null when it says both, undefined when it says neither. */
-function yesOrNo(words: readonly string[]): YesNo | null | undefined {
+function yesOrNo(words: readonly string[], w: AnswerWords): YesNo | null | undefined {
   // "did not" and "done not" say no: a yes word right before "not" is not a yes.
-  const yes = words.some((w, i) => YES.has(w) && words[i + 1] !== 'not') || indexOfRun(words, ['of', 'course']) >= 0;
-  const no = words.some((w) => NO.has(w));
+  const yes = words.some((word, i) => w.yes.has(word) && words[i + 1] !== 'not') || w.yesRuns.some((run) => indexOfRun(words, run) >= 0);
+  const no = words.some((word) => w.no.has(word));
   // "no, not yet" and "nope" are no; "of course not" is unclear, and unclear is asked again
   // rather than guessed.
   if (no && !yes) return 'no';

@@ -1,5 +1,6 @@
 /** Fills an entry's questions from what the employee wrote, wherever they wrote it. */
 import type { CompiledEntry, CompiledQuestion, Detector } from '../knowledge/knowledgeBase';
+import type { Lexicon } from '../knowledge/lexicon';
 import { tokenize, type Token } from '../matching/words';
 import { CLAUSE_BREAK, FREE_WORDS, findSizes, megabytes, parseYesNo, saysBareNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
 import { forSomeOnly, holdsBackYes, inQuestion, restartOrderUnclear, sizeNotStated } from './certainty';
@@ -25,21 +26,21 @@ export interface TurnReading {
  * ("yup", "0.3 GB") counts only for the question just asked (`pending`). `earlier`: what the
  * employee wrote before, against which a restart's time is weighed.
  */
-export function readTurn(entry: CompiledEntry, text: string, pending: string | null, earlier = ''): TurnReading {
+export function readTurn(entry: CompiledEntry, lexicon: Lexicon, text: string, pending: string | null, earlier = ''): TurnReading {
   const tokens = tokenize(text);
   const filled: Record<string, SlotValue> = {};
   let heldBack = false;
   for (const question of entry.questions.values()) {
-    const value = findAnywhere(question, text, question.name === pending, earlier);
+    const value = findAnywhere(question, lexicon, text, question.name === pending, earlier);
     if (value === HELD_BACK) heldBack ||= question.name === pending;
     else if (value) filled[question.name] = value;
   }
   let dontKnow = false;
   const asked = pending ? entry.questions.get(pending) : undefined;
   if (asked && !filled[asked.name]) {
-    if (heldBack || saysDontKnow(tokens)) dontKnow = true;
+    if (heldBack || saysDontKnow(tokens, lexicon)) dontKnow = true;
     else {
-      const direct = directAnswer(asked, text, tokens, earlier);
+      const direct = directAnswer(asked, lexicon, text, tokens, earlier);
       // An answer only mentioned ("sure, will do it after lunch") is a "don't know": the
       // question's help says how to find out, and a second one hands over.
       if (direct === HELD_BACK) dontKnow = true;
@@ -54,13 +55,13 @@ const HELD_BACK = 'held back';
 type Reading = SlotValue | typeof HELD_BACK | null;
 
 /** `asAnswer`: the question was just asked, so the whole message is its answer. */
-function findAnywhere(q: CompiledQuestion, text: string, asAnswer: boolean, earlier: string): Reading {
+function findAnywhere(q: CompiledQuestion, lexicon: Lexicon, text: string, asAnswer: boolean, earlier: string): Reading {
   switch (q.type) {
     case 'flag': {
       return raisedIn(q.when, text.replace(DISK_STATUS, ' '), { anyForm: true }) ? { type: 'flag', value: true } : null;
     }
     case 'yes_no': {
-      const reading = yesNoPhrases(q, text, asAnswer);
+      const reading = yesNoPhrases(q, lexicon, text, asAnswer);
       return reading !== null && reading !== HELD_BACK && reading.type === 'yes_no' && reading.value === 'yes' && restartUnordered(q, text, earlier) ? HELD_BACK : reading;
     }
     case 'size': {
@@ -81,7 +82,7 @@ const DISK_STATUS = /\((?=[^()]*\b(?:page file|basic data partition|primary part
  * ("I'll get it restarted tonight"), not about something else ("restarted the update service"),
  * and not against a bare "no" elsewhere ("No. I restarted").
  */
-function yesNoPhrases(q: Extract<CompiledQuestion, { type: 'yes_no' }>, text: string, asAnswer: boolean): Reading {
+function yesNoPhrases(q: Extract<CompiledQuestion, { type: 'yes_no' }>, lexicon: Lexicon, text: string, asAnswer: boolean): Reading {
   let yes = false;
   let heldBack = false;
   for (const { clause, question } of clausesOf(text)) {
@@ -101,7 +102,7 @@ function yesNoPhrases(q: Extract<CompiledQuestion, { type: 'yes_no' }>, text: st
     if (asked || (weighed && holdsBackYes(asAnswer ? text : clause)) || CLAUSE_END_NO.has(tokens.at(-1)?.word ?? '')) heldBack = true;
     else yes = true;
   }
-  if (yes) return saysBareNo(text) ? null : { type: 'yes_no', value: 'yes' };
+  if (yes) return saysBareNo(text, lexicon) ? null : { type: 'yes_no', value: 'yes' };
   return heldBack ? HELD_BACK : null;
 }
 
@@ -273,17 +274,17 @@ function saidOf(detectors: readonly Detector[], clause: string): boolean {
   return detectors.length > 0 && detectListed(detectors, tokenize(clause), clause.toLowerCase(), { anyForm: true }) !== null;
 }
 
-function directAnswer(q: CompiledQuestion, text: string, tokens: Token[], earlier: string): Reading {
+function directAnswer(q: CompiledQuestion, lexicon: Lexicon, text: string, tokens: Token[], earlier: string): Reading {
   switch (q.type) {
     case 'yes_no': {
-      const value = parseYesNo(text);
+      const value = parseYesNo(text, lexicon);
       if (value === 'yes' && (holdsBackYes(text) || inQuestion(text, 0) || restartUnordered(q, text, earlier))) return HELD_BACK;
       return value ? { type: 'yes_no', value } : null;
     }
     case 'size': {
       // The question was asked, so a size answers it unless its clause says it is about something else.
       const all = findSizes(text, q.unitMb);
-      if (all.length === 0 && saysNoSpace(tokens)) return { type: 'size', mb: 0 };
+      if (all.length === 0 && saysNoSpace(tokens, lexicon)) return { type: 'size', mb: 0 };
       return withUsage(stated(text, besideOtherSizes(q, text, all)), q, text, q.unitMb);
     }
     case 'flag':

@@ -86,7 +86,7 @@ export function step(previous: ConversationState | null, message: IncomingMessag
     }
     if (decision.kind === 'match') {
       const entry = kb.get(decision.entryId)!;
-      enterEntry(state, entry, [message.text]);
+      enterEntry(state, entry, kb.lexicon, [message.text]);
       if (askedForPerson) return escalate(state, entry, 'asked_for_person', TEXTS.askedForPerson, t, match);
       return advance(state, entry, t, match);
     }
@@ -119,18 +119,18 @@ export function step(previous: ConversationState | null, message: IncomingMessag
     const again = matchMessage(kb, employeeText(state));
     if (again.decision.kind === 'match' && again.decision.entryId !== entry.id) {
       const next = kb.get(again.decision.entryId)!;
-      enterEntry(state, next, employeeTurns(state));
+      enterEntry(state, next, kb.lexicon, employeeTurns(state));
       return advance(state, next, t, again);
     }
     return escalate(state, entry, 'conflicting_information', TEXTS.conflicting, t, again);
   }
 
-  const reading = readTurn(entry, normalized, state.pending, normalizeText(employeeTurns(state).slice(0, -1).join('\n')));
+  const reading = readTurn(entry, kb.lexicon, normalized, state.pending, normalizeText(employeeTurns(state).slice(0, -1).join('\n')));
   // "MB, sorry!" after a figure without its unit: the figure, in that unit.
   const unitless = state.pending ? state.slots[state.pending] : undefined;
   if (Object.keys(reading.filled).length === 0 && unitless?.type === 'size' && unitless.bound === 'unitless') {
     const question = entry.questions.get(state.pending!);
-    const unit = unitOnly(tokens);
+    const unit = unitOnly(tokens, kb.lexicon);
     if (unit && question?.type === 'size') {
       const figure = unitless.mb / question.unitMb;
       reading.filled[question.name] = { type: 'size', mb: figure * unit.mb, said: `${figure} ${unit.word.toUpperCase()}` };
@@ -138,7 +138,7 @@ export function step(previous: ConversationState | null, message: IncomingMessag
     }
   }
   // "Actually no, I didn't": a "no" that takes back the one "yes" given so far.
-  if (Object.keys(reading.filled).length === 0) Object.assign(reading.filled, takenBack(state, normalized));
+  if (Object.keys(reading.filled).length === 0) Object.assign(reading.filled, takenBack(state, kb.lexicon, normalized));
   const understood = Object.keys(reading.filled).length > 0;
   remember(state, reading.filled);
   // "Not sure, and now it won't boot": what the message did say may already decide.
@@ -191,7 +191,7 @@ function afterResolution({ previous, message, normalized, kb, t, askedForPerson 
   const match = matchMessage(kb, message.text);
   // Another known issue ("KB5034441 fails too", "actually it's KB5034441") is followed as such.
   if (match.decision.kind === 'match' && match.decision.entryId !== entry.id) return null;
-  const filled = correctionsAfterResolution(entry, state, normalized);
+  const filled = correctionsAfterResolution(entry, kb.lexicon, state, normalized);
   // "Thanks! Oh, and Outlook crashes since then": trouble the answer did not cover reopens it.
   const heldBack = accountFor(entry, t.lexicon, [message.text]).heldBackBy;
   if (heldBack) {
@@ -247,7 +247,7 @@ function afterEscalation({ previous, message, normalized, kb, t, askedForPerson 
   // Long after the hand-off, something else altogether ("how do I reset my password?") is a
   // question of its own; right after it, whatever the employee adds is for the person coming.
   const since = Date.parse(t.at) - Date.parse(previous.escalatedAt ?? previous.updatedAt);
-  if (!askedForPerson && decision.kind === 'none' && since > HOLD_AFTER_ESCALATION_MS && !addsToEscalation(entry, normalized)) return null;
+  if (!askedForPerson && decision.kind === 'none' && since > HOLD_AFTER_ESCALATION_MS && !addsToEscalation(entry, kb.lexicon, normalized)) return null;
   const state: ConversationState = structuredClone(previous);
   state.transcript.push({ from: 'employee', text: message.text, at: t.at });
   state.updatedAt = t.at;
@@ -266,9 +266,9 @@ function afterEscalation({ previous, message, normalized, kb, t, askedForPerson 
  * figure, or an answer to one of the entry's questions ("yes I restarted", "it's 120 MB",
  * "it bluescreens now").
  */
-function addsToEscalation(entry: CompiledEntry | undefined, normalized: string): boolean {
-  if (closesResolution(normalized) || parseYesNo(normalized) !== null || findSizes(normalized, 1).length > 0) return true;
-  return entry !== undefined && Object.keys(readTurn(entry, normalized, null).filled).length > 0;
+function addsToEscalation(entry: CompiledEntry | undefined, lexicon: Lexicon, normalized: string): boolean {
+  if (closesResolution(normalized) || parseYesNo(normalized, lexicon) !== null || findSizes(normalized, 1).length > 0) return true;
+  return entry !== undefined && Object.keys(readTurn(entry, lexicon, normalized, null).filled).length > 0;
 }
 
 // Doubt about an answer given: "not sure", "might have been the total", "wrong line".
@@ -288,27 +288,27 @@ function doubtedQuestion(entry: CompiledEntry, state: ConversationState, normali
  * ("sorry, I misread: not restarted yet"). A "no worries" is not a "no": yes/no answers need the
  * correction word.
  */
-function correctionsAfterResolution(entry: CompiledEntry, state: ConversationState, normalized: string): Record<string, SlotValue> {
-  const filled = readTurn(entry, normalized, null).filled;
+function correctionsAfterResolution(entry: CompiledEntry, lexicon: Lexicon, state: ConversationState, normalized: string): Record<string, SlotValue> {
+  const filled = readTurn(entry, lexicon, normalized, null).filled;
   const correcting = CORRECTION.test(normalized);
   for (const question of entry.questions.values()) {
     if (filled[question.name]) continue;
     const direct = correcting || (question.type === 'size' && question.name === state.lastAsked);
     if (!direct) continue;
-    const value = readTurn(entry, normalized, question.name).filled[question.name];
+    const value = readTurn(entry, lexicon, normalized, question.name).filled[question.name];
     // Without a correction word only a figure with its unit corrects: "floor 3" is no size.
     if (value && (correcting || (value.type === 'size' && value.said !== undefined))) filled[question.name] = value;
   }
-  if (Object.keys(filled).length === 0) Object.assign(filled, takenBack(state, normalized));
+  if (Object.keys(filled).length === 0) Object.assign(filled, takenBack(state, lexicon, normalized));
   return filled;
 }
 
 const CORRECTION = /\b(?:actually|wait|sorry|oops|correction|i meant|my bad|scratch that)\b/i;
 
 /** The yes/no answer a correction takes back: only a "no", and only the latest "yes". */
-function takenBack(state: ConversationState, normalized: string): Record<string, SlotValue> {
+function takenBack(state: ConversationState, lexicon: Lexicon, normalized: string): Record<string, SlotValue> {
   // ("750 MB, 100% free... no wait, 612 MB free" corrects a figure, not the yes.)
-  if (!CORRECTION.test(normalized) || parseYesNo(normalized) !== 'no' || !state.lastYes || findSizes(normalized, null).length > 0) return {};
+  if (!CORRECTION.test(normalized) || parseYesNo(normalized, lexicon) !== 'no' || !state.lastYes || findSizes(normalized, null).length > 0) return {};
   const given = state.slots[state.lastYes];
   return given?.type === 'yes_no' && given.value === 'yes' ? { [state.lastYes]: { type: 'yes_no', value: 'no' } } : {};
 }
@@ -333,16 +333,16 @@ function choose(
   // A clicked option carries the entry's label; typed answers are matched with the whole conversation.
   const picked = state.candidates.map((id) => kb.get(id)).find((e) => e && (e.label.toLowerCase() === answer || e.id === answer));
   if (picked) {
-    enterEntry(state, picked, employeeTurns(state));
+    enterEntry(state, picked, kb.lexicon, employeeTurns(state));
     return advance(state, picked, t, null);
   }
   const match = matchMessage(kb, employeeText(state));
   // "Not sure, maybe KB5057589?" is a guess: the advice depends on the update, so the bot shows
   // where to look rather than follow it.
-  const guessing = saysDontKnow(tokens) || /\b(?:maybe|perhaps|probably|i think|i guess)\b|\?\s*$/i.test(message.text);
+  const guessing = saysDontKnow(tokens, kb.lexicon) || /\b(?:maybe|perhaps|probably|i think|i guess)\b|\?\s*$/i.test(message.text);
   if (match.decision.kind === 'match' && !guessing) {
     const entry = kb.get(match.decision.entryId)!;
-    enterEntry(state, entry, employeeTurns(state));
+    enterEntry(state, entry, kb.lexicon, employeeTurns(state));
     return advance(state, entry, t, match);
   }
   if (guessing || answer === TEXTS.dontKnowWhich.toLowerCase()) {
@@ -487,7 +487,7 @@ function whichQuestion(state: ConversationState, kb: KnowledgeBase, text: string
   return { kind: 'question', text, options, questionId: WHICH, acceptsText: true };
 }
 
-function enterEntry(state: ConversationState, entry: CompiledEntry, turns: string[]): void {
+function enterEntry(state: ConversationState, entry: CompiledEntry, lexicon: Lexicon, turns: string[]): void {
   state.phase = 'asking';
   state.entryId = entry.id;
   state.candidates = [];
@@ -498,7 +498,7 @@ function enterEntry(state: ConversationState, entry: CompiledEntry, turns: strin
   state.dontKnow = 0;
   // Everything said so far counts: what the employee already told us is never asked again.
   // Answers are read from the same normalized text as matches (Teams HTML, Slack markup).
-  turns.forEach((text, i) => remember(state, readTurn(entry, normalizeText(text), null, normalizeText(turns.slice(0, i).join('\n'))).filled));
+  turns.forEach((text, i) => remember(state, readTurn(entry, lexicon, normalizeText(text), null, normalizeText(turns.slice(0, i).join('\n'))).filled));
 }
 
 function newState(message: IncomingMessage, at: string): ConversationState {

@@ -63,7 +63,7 @@ export function accountFor(entry: CompiledEntry, lexicon: Lexicon, turns: readon
       const logLine = LOG_LINE.test(text) && carriesSignal(text, entry);
       for (const clause of segment(text)) {
         if (clause.text.trim() === '') continue;
-        clauses.push({ turn: i, text: clause.text.trim(), ...accountClause(clause.text, clause.question, entry, words, logLine) });
+        clauses.push({ turn: i, text: clause.text.trim(), ...accountClause(clause.text, clause.question, entry, words, logLine, lexicon) });
       }
     }
   });
@@ -87,10 +87,10 @@ interface ReadingWords {
   phraseStems: ReadonlyArray<readonly string[]>;
 }
 
-function accountClause(text: string, question: boolean, entry: CompiledEntry, w: ReadingWords, logLine: boolean): Pick<ClauseAccount, 'role' | 'why'> {
+function accountClause(text: string, question: boolean, entry: CompiledEntry, w: ReadingWords, logLine: boolean, lexicon: Lexicon): Pick<ClauseAccount, 'role' | 'why'> {
   const tokens = tokenize(text);
   const lower = text.toLowerCase();
-  if (saysDontKnow(tokens)) return { role: 'dont_know', why: 'says the employee cannot tell' };
+  if (saysDontKnow(tokens, lexicon)) return { role: 'dont_know', why: 'says the employee cannot tell' };
   // "Sorry for the trouble", "no worries": talk whose words look like trouble.
   const masked = new Set<number>();
   for (const hit of detectAll(w.talk, tokens, lower, EXACT)) if (!hit.negated) spanOf(hit).forEach((i) => masked.add(i));
@@ -200,7 +200,8 @@ function vocabularyFor(entry: CompiledEntry, lexicon: Lexicon): ReadingWords {
   // The entry's own words: what it is called, what it asks, and how its answers are said.
   [entry.title, entry.label, ...entry.updates, ...entry.errors, ...entry.phrases.filter((p) => p.role === 'match').map((p) => p.text)].forEach(add);
   for (const d of entry.symptom.phrases) add(d.text);
-  const answers: Detector[] = [...lexicon.detectors('yes'), ...lexicon.detectors('no')];
+  // A plain yes is an answer; a "not" or a "did" is not one by itself ("doesn't work anymore").
+  const answers: Detector[] = lexicon.detectors('yes').filter((d) => !(d.words ?? []).every((word) => FUNCTION_WORDS.has(word)));
   for (const q of entry.questions.values()) {
     if (q.type === 'flag') continue;
     add(q.ask);

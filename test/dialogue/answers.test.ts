@@ -1,7 +1,10 @@
 import { findSizes, parseYesNo, saysDontKnow, saysNoSpace } from '../../src/dialogue/answers';
 import { tokenize } from '../../src/matching/words';
+import { shippedKnowledge } from '../helpers/knowledge';
 
-const yesNo = (text: string) => parseYesNo(text);
+const lexicon = shippedKnowledge().lexicon;
+
+const yesNo = (text: string) => parseYesNo(text, lexicon);
 const mb = (text: string, defaultUnit: number | null = 1) => findSizes(text, defaultUnit).map((s) => Math.round(s.mb * 1000) / 1000);
 
 describe('parseYesNo', () => {
@@ -12,13 +15,13 @@ describe('parseYesNo', () => {
     expect(yesNo(text)).toBe('no');
   });
   it('gives a later "no" to the clause it answers: "yes I restarted, and no, nothing else is acting up"', () => {
-    expect(parseYesNo('Yes I have restarted, and no, nothing else is acting up')).toBe('yes');
+    expect(parseYesNo('Yes I have restarted, and no, nothing else is acting up', lexicon)).toBe('yes');
   });
   it.each(['oui', 'sí', 'sim', 'ja', 'tak', 'haan ji'])('reads %j as yes, as a multinational staff writes it', (text) => {
-    expect(parseYesNo(text)).toBe('yes');
+    expect(parseYesNo(text, lexicon)).toBe('yes');
   });
   it.each(['non', 'nein', 'nee', 'nie', 'não', 'nahi'])('reads %j as no, as a multinational staff writes it', (text) => {
-    expect(parseYesNo(text)).toBe('no');
+    expect(parseYesNo(text, lexicon)).toBe('no');
   });
   it.each(['ok', 'maybe', 'yes and no', 'I have 300 MB', 'hello', 'of course not', 'yes, no', 'yes I did, no wait, not yet'])('leaves %j unanswered rather than guess', (text) => {
     expect(yesNo(text)).toBeNull();
@@ -27,10 +30,10 @@ describe('parseYesNo', () => {
 
 describe('saysDontKnow', () => {
   it.each(["i don't know", 'idk', 'not sure', 'no idea how to check that', 'dunno', 'how do I check that?'])('hears %j', (text) => {
-    expect(saysDontKnow(tokenize(text))).toBe(true);
+    expect(saysDontKnow(tokenize(text), lexicon)).toBe(true);
   });
   it.each(['no', '300 MB', 'yes'])('does not hear it in %j', (text) => {
-    expect(saysDontKnow(tokenize(text))).toBe(false);
+    expect(saysDontKnow(tokenize(text), lexicon)).toBe(false);
   });
 });
 
@@ -123,10 +126,10 @@ describe('findSizes', () => {
 
 describe('saysNoSpace', () => {
   it.each(['no free space at all', 'none', 'zero', "it's full", 'nothing left'])('hears %j as no space', (text) => {
-    expect(saysNoSpace(tokenize(text))).toBe(true);
+    expect(saysNoSpace(tokenize(text), lexicon)).toBe(true);
   });
 
   it.each(['400 MB', 'no idea', 'plenty of space'])('does not hear %j as no space', (text) => {
-    expect(saysNoSpace(tokenize(text))).toBe(false);
+    expect(saysNoSpace(tokenize(text), lexicon)).toBe(false);
   });
 });

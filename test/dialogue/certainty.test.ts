@@ -3,7 +3,8 @@ import { normalizeText } from '../../src/matching/normalize';
 import { FALSE_ERROR, shippedKnowledge } from '../helpers/knowledge';
 
 const entry = shippedKnowledge().get(FALSE_ERROR)!;
-const read = (text: string, pending: string | null = null) => readTurn(entry, normalizeText(text), pending);
+const lexicon = shippedKnowledge().lexicon;
+const read = (text: string, pending: string | null = null) => readTurn(entry, lexicon, normalizeText(text), pending);
 
 describe('a "yes" the employee only mentions', () => {
   it.each([

@@ -3,7 +3,8 @@ import { normalizeText } from '../../src/matching/normalize';
 import { FALSE_ERROR, shippedKnowledge } from '../helpers/knowledge';
 
 const entry = shippedKnowledge().get(FALSE_ERROR)!;
-const read = (text: string, pending: string | null = null) => readTurn(entry, normalizeText(text), pending).filled;
+const lexicon = shippedKnowledge().lexicon;
+const read = (text: string, pending: string | null = null) => readTurn(entry, lexicon, normalizeText(text), pending).filled;
 
 describe('sizes said without being asked', () => {
   it.each([
@@ -30,7 +31,7 @@ describe('sizes given as the answer', () => {
   it('take a plain size, and no size that is about something else', () => {
     expect(read('512 MiB', 'recovery_free_mb').recovery_free_mb).toMatchObject({ type: 'size', mb: 512 });
     expect(read('the update itself is 300 MB', 'recovery_free_mb').recovery_free_mb).toBeUndefined();
-    expect(readTurn(entry, 'my disk has 120 GB free, no idea about the recovery one', 'recovery_free_mb')).toEqual({ filled: {}, dontKnow: true });
+    expect(readTurn(entry, lexicon, 'my disk has 120 GB free, no idea about the recovery one', 'recovery_free_mb')).toEqual({ filled: {}, dontKnow: true });
   });
 
   it('read "no free space at all" as none', () => {
@@ -108,7 +109,7 @@ describe('an update named in a question', () => {
 
 describe('figures for some of several machines', () => {
   it('are not the answer for all of them', () => {
-    expect(readTurn(entry, normalizeText('I checked two of them, both have ~600 MB free on recovery'), 'recovery_free_mb')).toEqual({ filled: {}, dontKnow: true });
+    expect(readTurn(entry, lexicon, normalizeText('I checked two of them, both have ~600 MB free on recovery'), 'recovery_free_mb')).toEqual({ filled: {}, dontKnow: true });
     expect(read('all of them have 600 MB free on the recovery partition').recovery_free_mb).toMatchObject({ mb: 600 });
   });
 });
@@ -157,7 +158,7 @@ describe('a question after a stated answer', () => {
 });
 
 describe('a restart with a time of its own', () => {
-  const readAfter = (earlier: string, text: string) => readTurn(entry, normalizeText(text), 'rebooted', normalizeText(earlier));
+  const readAfter = (earlier: string, text: string) => readTurn(entry, lexicon, normalizeText(text), 'rebooted', normalizeText(earlier));
 
   it.each([
     ['KB5057589 failed this afternoon', 'yes restarted this morning'],

@@ -5,8 +5,9 @@ import { FALSE_ERROR, shippedKnowledge } from '../helpers/knowledge';
 // Free space worked out from used, total and full figures, read through the shipped entry's
 // recovery_free_mb question as the dialogue reads it.
 const entry = shippedKnowledge().get(FALSE_ERROR)!;
-const answer = (text: string) => readTurn(entry, normalizeText(text), 'recovery_free_mb');
-const unasked = (text: string) => readTurn(entry, normalizeText(text), null).filled.recovery_free_mb;
+const lexicon = shippedKnowledge().lexicon;
+const answer = (text: string) => readTurn(entry, lexicon, normalizeText(text), 'recovery_free_mb');
+const unasked = (text: string) => readTurn(entry, lexicon, normalizeText(text), null).filled.recovery_free_mb;
 
 describe('free space worked out from how the space is used', () => {
   it.each([
@@ -104,7 +105,7 @@ describe('tables pasted from Windows tools', () => {
     const { filled } = answer(table);
     expect(filled.recovery_free_mb).toMatchObject({ type: 'size', mb: 318 });
     expect(filled.system_degraded).toBeUndefined();
-    expect(readTurn(entry, normalizeText('it crashed twice, the dump is in (C:) Healthy (Boot, Page File)'), 'recovery_free_mb').filled.system_degraded).toEqual({ type: 'flag', value: true });
+    expect(readTurn(entry, lexicon, normalizeText('it crashed twice, the dump is in (C:) Healthy (Boot, Page File)'), 'recovery_free_mb').filled.system_degraded).toEqual({ type: 'flag', value: true });
   });
 });
 

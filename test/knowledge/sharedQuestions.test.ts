@@ -6,6 +6,9 @@ import { loadKnowledgeDir } from '../../src/knowledge/load';
 import type { KnowledgeProblem } from '../../src/knowledge/problems';
 import type { EntryDefinition, QuestionDefinition } from '../../src/knowledge/schema';
 import { readTurn } from '../../src/dialogue/slots';
+import { shippedKnowledge } from '../helpers/knowledge';
+
+const lexicon = shippedKnowledge().lexicon;
 
 const where = (p: KnowledgeProblem) => `${p.file.split(/[\\/]/).slice(-2).join('/')}:${p.line}:${p.column} ${p.code}`;
 const ENTRY = 'kb5057589-winre-false-error.yaml';
@@ -65,7 +68,7 @@ describe('shared questions', () => {
     const reset = entry.questions.get('reset')!;
     expect(reset).toMatchObject({ ask: 'Have you reset the printer?', help: 'Hold the power button.' });
     expect(reset.type === 'yes_no' && reset.yesWhen.map((d) => d.text)).toEqual(['power cycled', 'reset it']);
-    expect(readTurn(entry, 'I power cycled it', null).filled).toEqual({ reset: { type: 'yes_no', value: 'yes' } });
+    expect(readTurn(entry, lexicon, 'I power cycled it', null).filled).toEqual({ reset: { type: 'yes_no', value: 'yes' } });
   });
 
   it('applies the restart reader only where a question names it', () => {
@@ -80,7 +83,7 @@ describe('shared questions', () => {
     // A restart this morning after a failure this afternoon cannot be put after the update.
     const said = 'yes, restarted this morning';
     const earlier = 'the kiosk app failed this afternoon';
-    expect(readTurn(compileEntry(question('restart_since_update'), 'k.yaml'), said, 'restarted', earlier).filled).toEqual({});
-    expect(readTurn(compileEntry(question(), 'k.yaml'), said, 'restarted', earlier).filled).toEqual({ restarted: { type: 'yes_no', value: 'yes' } });
+    expect(readTurn(compileEntry(question('restart_since_update'), 'k.yaml'), lexicon, said, 'restarted', earlier).filled).toEqual({});
+    expect(readTurn(compileEntry(question(), 'k.yaml'), lexicon, said, 'restarted', earlier).filled).toEqual({ restarted: { type: 'yes_no', value: 'yes' } });
   });
 });

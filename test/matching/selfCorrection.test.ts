@@ -33,6 +33,6 @@ describe('a message that corrects itself', () => {
     ['~120 MB~ sorry, *420 MB*', 420],
   ])('takes the size given after the correction in %j', (text, mb) => {
     const entry = kb.get(FALSE_ERROR)!;
-    expect(readTurn(entry, normalizeText(text), 'recovery_free_mb').filled.recovery_free_mb).toMatchObject({ mb });
+    expect(readTurn(entry, kb.lexicon, normalizeText(text), 'recovery_free_mb').filled.recovery_free_mb).toMatchObject({ mb });
   });
 });
