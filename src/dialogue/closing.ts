@@ -1,40 +1,76 @@
 /**
  * Whether a message after a resolution only closes it ("thanks!", "no worries", "MB, sorry!",
- * "nothing's broken, just wanted to be sure"): the answer stands and needs no reply.
+ * "nothing's broken, just wanted to be sure"): the answer stands and needs no reply. The words
+ * are the shared lexicon's (closing, closing_talk, not_closing, confirm_words, denials).
  */
-import { tokenize } from '../matching/words';
+import type { Lexicon } from '../knowledge/lexicon';
+import { tokenize, type Token } from '../matching/words';
+import { detectAll } from './detect';
 
-// A closing word ("thanks", "perfect", "danke") in a short message that asks nothing more and
-// reports no trouble; or a message of nothing but such words, filler and units ("MB, sorry!").
-const CLOSING = new Set(['sure', 'thanks', 'thank', 'thx', 'thanx', 'ty', 'tysm', 'cheers', 'great', 'perfect', 'awesome', 'brilliant', 'cool', 'ok', 'okay', 'k', 'kk', 'nice', 'super', 'lovely', 'excellent', 'wonderful', 'fantastic', 'good', 'noted', 'understood', 'appreciated', 'appreciate', 'phew', 'relief', 'ta', 'merci', 'danke', 'gracias', 'grazie', 'obrigado', 'obrigada', 'bedankt', 'dank', 'dzieki', 'dziekuje', 'shukriya', 'dhanyavaad', 'gotcha', 'sweet', 'amazing', 'helpful']);
-const BENIGN = new Set([...CLOSING, 'sorry', 'so', 'much', 'a', 'lot', 'lots', 'for', 'the', 'help', 'very', 'that', 'this', 'all', 'it', 'is', 'you', 'guys', 'team', 'mate', 'again', 'just', 'will', 'do', 'got', 'i', 'we', 'then', 'oh', 'ah', 'yes', 'yep', 'yeah', 'sure', 'right', 'alright', 'fine', 'sounds', 'to', 'know', 'have', 'day', 'nice', 'mb', 'gb', 'megs', 'megabytes', 'meant', 'sorted', 'bye', 'bot']);
-// Words that report trouble or ask for more: such a message is not a closing.
-const TROUBLE = new Set(['but', 'still', 'not', 'cannot', 'problem', 'problems', 'issue', 'issues', 'wrong', 'broken', 'blue', 'stuck']);
-const TROUBLE_STEMS = /^(?:fail|error|crash|freez|froze|hang|bsod|reboot|restart)/;
+/** A closing is short: a longer message says something more. */
 const CLOSING_MAX_WORDS = 12;
-const DENIED_BEFORE = new Set(['no', 'nothing', 'never', 'without', 'zero']);
-const NO_TROUBLE = /\bno (?:problems?|worries|prob)\b/gi;
+/** How many words before a trouble word a denial may stand ("no crashes", "nothing is broken"). */
+const DENIAL_REACH = 2;
 
-export function closesResolution(normalized: string): boolean {
+interface ClosingWords {
+  closing: ReadonlySet<string>;
+  /** Closing phrases of more than one word ("no worries"): read as a closing word. */
+  closingPhrases: ReturnType<Lexicon['detectors']>;
+  benign: ReadonlySet<string>;
+  notClosing: ReadonlySet<string>;
+  denials: ReadonlySet<string>;
+  confirm: ReturnType<Lexicon['detectors']>;
+}
+
+const built = new WeakMap<Lexicon, ClosingWords>();
+
+function closingWords(lexicon: Lexicon): ClosingWords {
+  let w = built.get(lexicon);
+  if (!w) {
+    const single = (key: string) => new Set(lexicon.detectors(key).flatMap((d) => (d.words?.length === 1 ? d.words : [])));
+    const closing = single('closing');
+    w = {
+      closing,
+      closingPhrases: lexicon.detectors('closing').filter((d) => (d.words?.length ?? 0) > 1),
+      benign: new Set([...closing, ...single('closing_talk')]),
+      notClosing: lexicon.words('not_closing'),
+      denials: lexicon.words('denials'),
+      confirm: lexicon.detectors('confirm_words'),
+    };
+    built.set(lexicon, w);
+  }
+  return w;
+}
+
+/** A closing word ("thanks", "perfect", "danke") in a short message that asks nothing more and reports no trouble; or a message of nothing but such words, filler and units ("MB, sorry!"). */
+export function closesResolution(normalized: string, lexicon: Lexicon): boolean {
   if (normalized.includes('?')) return false;
-  const typed = calmWords(normalized);
-  if (typed === null) return false;
-  return typed.some((w) => CLOSING.has(w)) || typed.every((w) => BENIGN.has(w));
+  const calm = calmWords(normalized, lexicon);
+  if (calm === null) return false;
+  const w = closingWords(lexicon);
+  return calm.saidClosing || calm.words.some((word) => w.closing.has(word)) || calm.words.every((word) => w.benign.has(word));
 }
 
 /** Whether a short question only asks the answer to be confirmed: "so I can just ignore it then?". */
-export function asksToConfirm(normalized: string): boolean {
-  return normalized.includes('?') && CONFIRMS.test(normalized) && calmWords(normalized) !== null;
+export function asksToConfirm(normalized: string, lexicon: Lexicon): boolean {
+  const mark = normalized.lastIndexOf('?');
+  if (mark < 0 || calmWords(normalized, lexicon) === null) return false;
+  const asked = normalized.slice(0, mark);
+  return detectAll(closingWords(lexicon).confirm, tokenize(asked), asked.toLowerCase()).length > 0;
 }
 
-const CONFIRMS = /\b(?:ignore|safe|fine|ok|okay|normal|nothing (?:else )?to do|do anything|need to do)\b[^?]*\?/i;
-
-/** The words of a short message that reports no trouble, or null. */
-function calmWords(normalized: string): string[] | null {
-  const typed = tokenize(normalized.replace(NO_TROUBLE, ' thanks ')).map((token) => token.word);
-  if (typed.length === 0 || typed.length > CLOSING_MAX_WORDS) return null;
+/** The words of a short message that reports no trouble (closing phrases aside), or null. */
+function calmWords(normalized: string, lexicon: Lexicon): { words: string[]; saidClosing: boolean } | null {
+  const w = closingWords(lexicon);
+  const tokens = tokenize(normalized);
+  // "No worries", "no problem": a closing, whatever the words in it.
+  const phrases = detectAll(w.closingPhrases, tokens, normalized.toLowerCase()).filter((hit) => hit.at >= 0);
+  const inPhrase = new Set(phrases.flatMap((hit) => Array.from({ length: hit.detector.words?.length ?? 0 }, (_, i) => hit.at + i)));
+  const rest: Token[] = tokens.filter((_, i) => !inPhrase.has(i));
+  const typed = rest.map((token) => token.word);
+  if (tokens.length === 0 || tokens.length > CLOSING_MAX_WORDS) return null;
   // Trouble denied is none: "nothing's broken, no crashes, just wanted to be sure".
-  if (typed.some((w, i) => (TROUBLE.has(w) || TROUBLE_STEMS.test(w)) && !DENIED_BEFORE.has(typed[i - 1] ?? '') && !DENIED_BEFORE.has(typed[i - 2] ?? ''))) return null;
-  return typed;
+  const troubled = rest.some((token, i) => (w.notClosing.has(token.word) || w.notClosing.has(token.stem)) && !typed.slice(Math.max(0, i - DENIAL_REACH), i).some((before) => w.denials.has(before)));
+  if (troubled) return null;
+  return { words: typed, saidClosing: phrases.length > 0 };
 }
-

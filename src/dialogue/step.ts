@@ -217,13 +217,13 @@ function afterResolution({ previous, message, normalized, kb, t, askedForPerson 
   }
   // "Thanks!", "800 MB yes", "MB, sorry": nothing new, so the answer given stands and the
   // conversation stays resolved; anything else starts afresh.
-  if (match.decision.kind === 'none' && (Object.keys(filled).length > 0 || closesResolution(normalized))) {
+  if (match.decision.kind === 'none' && (Object.keys(filled).length > 0 || closesResolution(normalized, kb.lexicon))) {
     Object.assign(state.slots, filled);
     state.phase = 'resolved';
     return { state, outcome: 'resolved', entryId: entry.id, replies: [], match, followUp: true };
   }
   // "So I can just ignore it then?": yes, on what was said.
-  if (match.decision.kind === 'none' && asksToConfirm(normalized)) {
+  if (match.decision.kind === 'none' && asksToConfirm(normalized, kb.lexicon)) {
     const reply: Reply = { kind: 'notice', text: TEXTS.confirmed, options: [] };
     state.transcript.push({ from: 'bot', text: reply.text, at: t.at });
     state.phase = 'resolved';
@@ -252,7 +252,7 @@ function afterEscalation({ previous, message, normalized, kb, t, askedForPerson 
   state.transcript.push({ from: 'employee', text: message.text, at: t.at });
   state.updatedAt = t.at;
   const replies: Reply[] = [];
-  if (askedForPerson || (!state.toldWithSupport && !closesResolution(normalized))) {
+  if (askedForPerson || (!state.toldWithSupport && !closesResolution(normalized, kb.lexicon))) {
     const reply: Reply = { kind: 'notice', text: TEXTS.withSupport, options: [] };
     state.transcript.push({ from: 'bot', text: reply.text, at: t.at });
     state.toldWithSupport = true;
@@ -267,7 +267,7 @@ function afterEscalation({ previous, message, normalized, kb, t, askedForPerson 
  * "it bluescreens now").
  */
 function addsToEscalation(entry: CompiledEntry | undefined, lexicon: Lexicon, normalized: string): boolean {
-  if (closesResolution(normalized) || parseYesNo(normalized, lexicon) !== null || findSizes(normalized, 1).length > 0) return true;
+  if (closesResolution(normalized, lexicon) || parseYesNo(normalized, lexicon) !== null || findSizes(normalized, 1).length > 0) return true;
   return entry !== undefined && Object.keys(readTurn(entry, lexicon, normalized, null).filled).length > 0;
 }
 

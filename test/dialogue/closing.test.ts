@@ -1,18 +1,20 @@
 import { asksToConfirm, closesResolution } from '../../src/dialogue/closing';
 import { normalizeText } from '../../src/matching/normalize';
+import { shippedKnowledge } from '../helpers/knowledge';
 
-const closes = (text: string) => closesResolution(normalizeText(text));
+const lexicon = shippedKnowledge().lexicon;
+const closes = (text: string) => closesResolution(normalizeText(text), lexicon);
 
 describe('asksToConfirm', () => {
   it('hears a question that only asks the answer to be confirmed', () => {
-    expect(asksToConfirm(normalizeText('so I can just ignore it then?'))).toBe(true);
-    expect(asksToConfirm(normalizeText('is it safe even though it crashed?'))).toBe(false);
-    expect(asksToConfirm(normalizeText('how do I add a shared mailbox?'))).toBe(false);
+    expect(asksToConfirm(normalizeText('so I can just ignore it then?'), lexicon)).toBe(true);
+    expect(asksToConfirm(normalizeText('is it safe even though it crashed?'), lexicon)).toBe(false);
+    expect(asksToConfirm(normalizeText('how do I add a shared mailbox?'), lexicon)).toBe(false);
   });
 });
 
 describe('closesResolution', () => {
-  it.each(['thanks!', 'brilliant, thank you so much!', 'no worries, cheers', 'MB, sorry!', 'ok danke', "nothing's broken, no crashes, just wanted to be sure"])('hears %j as a closing', (text) => {
+  it.each(['thanks!', 'brilliant, thank you so much!', 'no worries, cheers', 'MB, sorry!', 'ok danke', 'no problem, obrigada', "nothing's broken, no crashes, just wanted to be sure"])('hears %j as a closing', (text) => {
     expect(closes(text)).toBe(true);
   });
 
