@@ -67,7 +67,7 @@ function findAnywhere(q: CompiledQuestion, lexicon: Lexicon, text: string, asAns
     case 'size': {
       if (q.context.length === 0) return null;
       const sizes = findSizes(text, null).filter((s) => saidOf(q.context, around(text, s.index, STATEMENT_BREAK)));
-      return withUsage(stated(text, besideOtherSizes(q, text, sizes)), q, text, null);
+      return withUsage(stated(text, besideOtherSizes(q, text, sizes), lexicon), q, lexicon, text, null);
     }
   }
 }
@@ -188,9 +188,9 @@ function spanAround(text: string, index: number, breaks: RegExp): { start: numbe
  * The smallest of the sizes the text states; HELD_BACK when there were sizes but each was only
  * mentioned (asked about, doubted, quoted, denied: see certainty.ts).
  */
-function stated(text: string, sizes: readonly SizeReading[] | typeof HELD_BACK): Reading {
+function stated(text: string, sizes: readonly SizeReading[] | typeof HELD_BACK, lexicon: Lexicon): Reading {
   if (sizes === HELD_BACK || (sizes.length > 0 && forSomeOnly(text))) return HELD_BACK;
-  const meant = correctedSizes(text, sizes).filter((s) => {
+  const meant = correctedSizes(text, sizes, lexicon).filter((s) => {
     const { start, end } = spanAround(text, s.index, CLAUSE_BREAK);
     return !sizeNotStated(text.slice(start, end), text.slice(start, s.index), inQuestion(text, s.index), s.bound !== undefined);
   });
@@ -199,9 +199,9 @@ function stated(text: string, sizes: readonly SizeReading[] | typeof HELD_BACK):
 }
 
 /** The sizes after the text's last self-correction when there are some ("150 MB - no sorry, 1.5 GB"), otherwise all. */
-function correctedSizes(text: string, sizes: readonly SizeReading[]): readonly SizeReading[] {
+function correctedSizes(text: string, sizes: readonly SizeReading[], lexicon: Lexicon): readonly SizeReading[] {
   if (sizes.length < 2) return sizes;
-  const corrected = afterLastCorrection(text);
+  const corrected = afterLastCorrection(text, lexicon);
   if (corrected < 0) return sizes;
   const after = sizes.filter((s) => s.index >= corrected);
   return after.length > 0 ? after : sizes;
@@ -251,14 +251,14 @@ const USAGE = /\b(used|in use|capacity|total|full|size|healthy)\b|%/i;
  * else, judged without the words that say how space is used, since those are what the
  * working-out reads.
  */
-function withUsage(read: Reading, q: SizeQuestion, text: string, defaultUnitMb: number | null): Reading {
+function withUsage(read: Reading, q: SizeQuestion, lexicon: Lexicon, text: string, defaultUnitMb: number | null): Reading {
   const derived = freeFromUsage(text, defaultUnitMb);
   if (!derived) return read;
   // A table's row of the recovery partition is the answer: the other rows are other partitions.
-  if (derived.table) return stated(text, [{ mb: derived.mb, said: derived.said, index: derived.at[0] }]);
+  if (derived.table) return stated(text, [{ mb: derived.mb, said: derived.said, index: derived.at[0] }], lexicon);
   if (derived.at.some((at) => saidOf(q.notAbout, around(text, at, CLAUSE_BREAK).replace(USAGE_WORDS, ' ')))) return read;
   if (defaultUnitMb === null && !saidOf(q.context, around(text, derived.at[0], STATEMENT_BREAK))) return read;
-  const worked = stated(text, [{ mb: derived.mb, said: derived.said, index: derived.at[0], ...(derived.bound && { bound: derived.bound }) }]);
+  const worked = stated(text, [{ mb: derived.mb, said: derived.said, index: derived.at[0], ...(derived.bound && { bound: derived.bound }) }], lexicon);
   if (read === null || read === HELD_BACK || worked === HELD_BACK) return worked;
   return worked !== null && worked.type === 'size' && read.type === 'size' && worked.mb < read.mb ? worked : read;
 }
@@ -285,7 +285,7 @@ function directAnswer(q: CompiledQuestion, lexicon: Lexicon, text: string, token
       // The question was asked, so a size answers it unless its clause says it is about something else.
       const all = findSizes(text, q.unitMb);
       if (all.length === 0 && saysNoSpace(tokens, lexicon)) return { type: 'size', mb: 0 };
-      return withUsage(stated(text, besideOtherSizes(q, text, all)), q, text, q.unitMb);
+      return withUsage(stated(text, besideOtherSizes(q, text, all), lexicon), q, lexicon, text, q.unitMb);
     }
     case 'flag':
       return null;

@@ -5,6 +5,7 @@
 import type { CompiledEntry, CompiledQuestion, KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Lexicon } from '../knowledge/lexicon';
 import { accountFor, type ClauseAccount } from '../reading/accounting';
+import { saysAny } from '../reading/says';
 import { exclusionsFor, matchMessage, type MatchResult } from '../matching/matcher';
 import { normalizeText } from '../matching/normalize';
 import { tokenize } from '../matching/words';
@@ -199,7 +200,7 @@ function afterResolution({ previous, message, normalized, kb, t, askedForPerson 
     return { ...escalate(state, entry, 'reopened_after_resolution', TEXTS.reopened, t, match, heldBack), followUp: true };
   }
   // "Hmm actually I'm not sure that was free space": the answer it rested on is asked again.
-  if (Object.keys(filled).length === 0 && CORRECTION.test(normalized) && DOUBT.test(normalized)) {
+  if (Object.keys(filled).length === 0 && saysAny(kb.lexicon, 'correction', normalized) && saysAny(kb.lexicon, 'doubt', normalized)) {
     const doubted = doubtedQuestion(entry, state, normalized);
     if (doubted) {
       delete state.slots[doubted.name];
@@ -271,13 +272,16 @@ function addsToEscalation(entry: CompiledEntry | undefined, lexicon: Lexicon, no
   return entry !== undefined && Object.keys(readTurn(entry, lexicon, normalized, null).filled).length > 0;
 }
 
-// Doubt about an answer given: "not sure", "might have been the total", "wrong line".
-const DOUBT = /\b(?:not sure|unsure|might have been|may have been|could have been|wrong (?:number|line|figure|column|field|one)|misread)\b/i;
+/** Whether a message uses any word of a yes/no question's phrases, in any form ("restarted" for "restart done"). */
+function speaksOf(question: Extract<CompiledQuestion, { type: 'yes_no' }>, normalized: string): boolean {
+  const said = new Set(tokenize(normalized).map((t) => t.stem));
+  return question.yesWhen.some((d) => (d.stems ?? []).some((s) => s.length > 3 && said.has(s)));
+}
 
 /** The question a doubt is about: the restart when it speaks of one, else the one answered last. */
 function doubtedQuestion(entry: CompiledEntry, state: ConversationState, normalized: string): CompiledQuestion | undefined {
   const restart = [...entry.questions.values()].find(asksAboutRestart);
-  if (restart && /\b(?:restart|reboot)\w*/i.test(normalized)) return restart;
+  if (restart && speaksOf(restart, normalized)) return restart;
   return state.lastAsked ? entry.questions.get(state.lastAsked) : undefined;
 }
 
@@ -290,7 +294,7 @@ function doubtedQuestion(entry: CompiledEntry, state: ConversationState, normali
  */
 function correctionsAfterResolution(entry: CompiledEntry, lexicon: Lexicon, state: ConversationState, normalized: string): Record<string, SlotValue> {
   const filled = readTurn(entry, lexicon, normalized, null).filled;
-  const correcting = CORRECTION.test(normalized);
+  const correcting = saysAny(lexicon, 'correction', normalized);
   for (const question of entry.questions.values()) {
     if (filled[question.name]) continue;
     const direct = correcting || (question.type === 'size' && question.name === state.lastAsked);
@@ -303,12 +307,11 @@ function correctionsAfterResolution(entry: CompiledEntry, lexicon: Lexicon, stat
   return filled;
 }
 
-const CORRECTION = /\b(?:actually|wait|sorry|oops|correction|i meant|my bad|scratch that)\b/i;
 
 /** The yes/no answer a correction takes back: only a "no", and only the latest "yes". */
 function takenBack(state: ConversationState, lexicon: Lexicon, normalized: string): Record<string, SlotValue> {
   // ("750 MB, 100% free... no wait, 612 MB free" corrects a figure, not the yes.)
-  if (!CORRECTION.test(normalized) || parseYesNo(normalized, lexicon) !== 'no' || !state.lastYes || findSizes(normalized, null).length > 0) return {};
+  if (!saysAny(lexicon, 'correction', normalized) || parseYesNo(normalized, lexicon) !== 'no' || !state.lastYes || findSizes(normalized, null).length > 0) return {};
   const given = state.slots[state.lastYes];
   return given?.type === 'yes_no' && given.value === 'yes' ? { [state.lastYes]: { type: 'yes_no', value: 'no' } } : {};
 }
@@ -339,7 +342,7 @@ function choose(
   const match = matchMessage(kb, employeeText(state));
   // "Not sure, maybe KB5057589?" is a guess: the advice depends on the update, so the bot shows
   // where to look rather than follow it.
-  const guessing = saysDontKnow(tokens, kb.lexicon) || /\b(?:maybe|perhaps|probably|i think|i guess)\b|\?\s*$/i.test(message.text);
+  const guessing = saysDontKnow(tokens, kb.lexicon) || saysAny(kb.lexicon, 'guess', normalizeText(message.text)) || /\?\s*$/.test(message.text);
   if (match.decision.kind === 'match' && !guessing) {
     const entry = kb.get(match.decision.entryId)!;
     enterEntry(state, entry, kb.lexicon, employeeTurns(state));

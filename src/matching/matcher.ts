@@ -3,6 +3,7 @@
  * knowledge base's indexes, so the work done is proportional to the message.
  */
 import type { CompiledEntry, KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { Lexicon } from '../knowledge/lexicon';
 import type { SignalKind } from '../knowledge/schema';
 import { normalizeText } from './normalize';
 import { afterLastCorrection } from './selfCorrection';
@@ -67,7 +68,7 @@ interface Tally {
 /** Matches one message (as typed, with platform markup) against the knowledge base. */
 export function matchMessage(kb: KnowledgeBase, text: string): MatchResult {
   const normalized = normalizeText(withoutInstalledUpdates(text));
-  const updates = meantUpdateIds(normalized);
+  const updates = meantUpdateIds(normalized, kb.lexicon);
   const errors = findErrorCodes(normalized);
   const corrections: Signals['corrections'] = [];
   const stems = messageStems(kb, words(normalized), corrections);
@@ -135,10 +136,10 @@ export function matchMessage(kb: KnowledgeBase, text: string): MatchResult {
  * The update ids a message means: those after its last self-correction when it names one there
  * ("kb5057859, sorry typo, I mean KB5057589"), otherwise all of them.
  */
-function meantUpdateIds(normalized: string): string[] {
+function meantUpdateIds(normalized: string, lexicon: Lexicon): string[] {
   const all = findUpdateIds(normalized);
   if (all.length < 2) return all;
-  const corrected = afterLastCorrection(normalized);
+  const corrected = afterLastCorrection(normalized, lexicon);
   if (corrected < 0) return all;
   const meant = findUpdateIds(normalized.slice(corrected));
   return meant.length > 0 ? meant : all;

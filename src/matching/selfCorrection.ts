@@ -1,18 +1,31 @@
 /**
  * Where a message corrects itself: "kb5057859, sorry typo, I mean KB5057589", "150 MB - no
  * sorry, I misread the column, it's 1.5 GB". What the employee wrote before the correction is
- * what they took back; the figure or update id after it is the one they mean.
+ * what they took back; the figure or update id after it is the one they mean. The words are the
+ * shared lexicon's: `self_correction` takes back wherever it stands; `self_correction_before_figure`
+ * ("sorry", "oops", "wait, no") only when a figure or an id follows at once ("90 MB, sorry,
+ * 900 MB"), since "sorry for the long message" takes nothing back.
  */
+import type { Lexicon } from '../knowledge/lexicon';
+import { phrasePattern } from '../reading/says';
 
-// Words that take back what came before. A bare "sorry" ("sorry for the long message"), "oops"
-// or "wait, no" does so only when a figure or an id follows at once ("90 MB, sorry, 900 MB").
-// Either way, nothing changes unless a figure or an id stands after it.
-const CORRECTION =
-  /\b(?:no,? sorry|sorry,? (?:typo|wrong|i misread|my mistake)|i mean|i meant|i misread|misread|correction|scratch that|my bad|typo|my mistake|wrong number|i mixed (?:it|them) up)\b|\b(?:sorry|oops|no,? wait|wait,? no)\b[\s,;:.!*~-]*(?=(?:kb\s*)?\d)/gi;
+const built = new WeakMap<Lexicon, RegExp | null>();
+
+function correctionPattern(lexicon: Lexicon): RegExp | null {
+  if (!built.has(lexicon)) {
+    const always = phrasePattern(lexicon, 'self_correction');
+    const beforeFigure = phrasePattern(lexicon, 'self_correction_before_figure');
+    const parts = [always?.source, beforeFigure && `${beforeFigure.source}[\\s,;:.!*~-]*(?=(?:kb\\s*)?\\d)`].filter((p): p is string => Boolean(p));
+    built.set(lexicon, parts.length > 0 ? new RegExp(parts.join('|'), 'gi') : null);
+  }
+  return built.get(lexicon)!;
+}
 
 /** The index just after the message's last correction, or -1 when it has none. */
-export function afterLastCorrection(text: string): number {
+export function afterLastCorrection(text: string, lexicon: Lexicon): number {
+  const pattern = correctionPattern(lexicon);
+  if (!pattern) return -1;
   let end = -1;
-  for (const m of text.matchAll(CORRECTION)) end = m.index + m[0].length;
+  for (const m of text.matchAll(pattern)) end = m.index + m[0].length;
   return end;
 }

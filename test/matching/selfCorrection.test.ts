@@ -9,8 +9,8 @@ const kb = shippedKnowledge();
 describe('a message that corrects itself', () => {
   it('finds where the last correction ends, and nothing in a plain apology', () => {
     const text = 'kb5057859, sorry typo, I mean KB5057589';
-    expect(text.slice(afterLastCorrection(text))).toBe(' KB5057589');
-    expect(afterLastCorrection('sorry for the long message, 400 MB free')).toBe(-1);
+    expect(text.slice(afterLastCorrection(text, kb.lexicon))).toBe(' KB5057589');
+    expect(afterLastCorrection('sorry for the long message, 400 MB free', kb.lexicon)).toBe(-1);
   });
 
   it.each([
