@@ -5,137 +5,115 @@
  * thing it must never do is say "safe to ignore" on an answer nobody gave.
  */
 import { words } from '../matching/words';
+import type { Lexicon } from '../knowledge/lexicon';
+import { phrasePattern } from '../reading/says';
 import { CLAUSE_BREAK, indexOfRun } from './answers';
 
-// Doubt, intent and self-correction: a "yes" next to these is not yet a yes.
-const NOT_YET = new Set([
-  'think',
-  'guess',
-  'maybe',
-  'perhaps',
-  'probably',
-  'might',
-  'may',
-  'unsure',
-  'remember',
-  'whether',
-  'assume',
-  'suppose',
-  'believe',
-  'hopefully',
-  'if',
-  'will',
-  'gonna',
-  'going',
-  'later',
-  'tonight',
-  'tomorrow',
-  'soon',
-  'postpone',
-  'postponed',
-  'need',
-  'needs',
-  'required',
-  'requires',
-  'asked',
-  'wants',
-  'pending',
-  'should',
-  // ("Actually" alone is emphasis: "yes I did, twice actually". A correction says more: "wait",
-  // "meant", or a no.)
-  'wait',
-  'meant',
-  'correction',
-  // Not a restart: sleep, hibernation, a closed lid, a shutdown (Fast Startup resumes it).
-  'sleep',
-  'asleep',
-  'hibernate',
-  'hibernated',
-  'lid',
-  'shutdown',
-]);
-const NOT_YET_RUNS: ReadonlyArray<readonly string[]> = [
-  ['not', 'sure'],
-  ['no', 'idea'],
-  ['have', 'to'],
-  ['has', 'to'],
-  ['do', 'not', 'know'],
-  ['before', 'the', 'update'],
-  ['before', 'the', 'install'],
-  ['before', 'installing'],
-  ['before', 'it', 'installed'],
-  ['update', 'came'],
-  ['update', 'only', 'came'],
-  ['update', 'arrived'],
-  ['was', 'before'],
-  ['shut', 'down'],
-  ['logged', 'off'],
-  ['logged', 'out'],
-  ['signed', 'out'],
-  ['log', 'off'],
-  ['shut', 'it', 'down'],
-  ['turned', 'it', 'off'],
-  ['does', 'that', 'count'],
-  ['does', 'it', 'count'],
-  ['is', 'that', 'enough'],
-  ['is', 'that', 'the', 'same'],
-];
+/**
+ * The words of certainty, from the shared lexicon: `not_yet` (doubt, intent, a question back:
+ * "I think", "will", "does that count"), `size_not_stated` ("should be", "didn't check"),
+ * `denials`, `for_some_only` ("two of them"), and for the restart reader `not_a_restart` (sleep,
+ * a closed lid, a shutdown), `before_the_update`, `update_at_a_time`, `restarted_things`
+ * ("restarted the router"), `restart_words` and `determiners`. Built once per lexicon.
+ */
+interface CertaintyWords {
+  notYet: Phrases;
+  sizeNotStated: Phrases;
+  notARestart: Phrases;
+  beforeTheUpdate: Phrases;
+  denials: ReadonlySet<string>;
+  restartedThings: ReadonlySet<string>;
+  restartWords: ReadonlySet<string>;
+  determiners: ReadonlySet<string>;
+  yes: ReadonlySet<string>;
+  forSomeOnly: readonly RegExp[];
+  updateAtATime: readonly RegExp[];
+  beforeIt: RegExp | null;
+}
 
-// The same for a size, which may also be quoted ("it needs 250 MB") or remembered ("before").
-const SIZE_NOT_YET = new Set(['think', 'guess', 'maybe', 'perhaps', 'probably', 'might', 'should', 'unsure', 'need', 'needs', 'needed', 'required', 'requires', 'minimum', 'before', 'if', 'whether', 'expect', 'supposed']);
-const SIZE_NOT_YET_RUNS: ReadonlyArray<readonly string[]> = [
-  ['not', 'sure'],
-  ['no', 'idea'],
-  ['did', 'not', 'check'],
-  ['have', 'not', 'checked'],
-  ['not', 'checked'],
-];
+/** Single words and runs of words, found among a text's words. */
+interface Phrases {
+  words: ReadonlySet<string>;
+  runs: ReadonlyArray<readonly string[]>;
+}
 
-// A figure for some of several machines.
-const SOME_OF_THEM = /\b(?:one|two|three|four|five|six|some|a few|few|most|several|half|\d+) of (?:them|those|these|the (?:\w+ )?(?:laptops|pcs|machines|computers|devices|desktops))\b/i;
+const built = new WeakMap<Lexicon, CertaintyWords>();
+
+function certaintyWords(lexicon: Lexicon): CertaintyWords {
+  let w = built.get(lexicon);
+  if (!w) {
+    const phrases = (key: string): Phrases => {
+      const runs = lexicon.detectors(key).flatMap((d) => (d.words && d.words.length > 0 ? [d.words] : []));
+      return { words: new Set(runs.filter((r) => r.length === 1).map((r) => r[0])), runs: runs.filter((r) => r.length > 1) };
+    };
+    const single = (key: string) => phrases(key).words;
+    const patterns = (key: string) => lexicon.detectors(key).flatMap((d) => (d.regex ? [new RegExp(d.regex.source, 'i')] : []));
+    w = {
+      notYet: phrases('not_yet'),
+      sizeNotStated: phrases('size_not_stated'),
+      notARestart: phrases('not_a_restart'),
+      beforeTheUpdate: phrases('before_the_update'),
+      denials: single('denials'),
+      restartedThings: single('restarted_things'),
+      restartWords: single('restart_words'),
+      determiners: single('determiners'),
+      yes: single('yes'),
+      forSomeOnly: patterns('for_some_only'),
+      updateAtATime: patterns('update_at_a_time'),
+      beforeIt: phrasePattern(lexicon, 'before_it'),
+    };
+    built.set(lexicon, w);
+  }
+  return w;
+}
+
+function says(typed: readonly string[], phrases: Phrases): boolean {
+  return typed.some((word) => phrases.words.has(word)) || phrases.runs.some((run) => indexOfRun(typed, run) >= 0);
+}
 
 // A negation just before a figure denies it: "it's not 300 MB", "nowhere near 250 MB".
-const DENIALS = new Set(['not', 'no', 'nowhere', 'never', 'nor']);
 const DENIAL_REACH = 3;
 
-// Something other than the PC restarted: "restarted the windows update service".
-const RESTARTED_THINGS = new Set(['service', 'services', 'installation', 'install', 'installer', 'download', 'router', 'app', 'application', 'program', 'outlook', 'teams', 'browser', 'explorer', 'process', 'wifi', 'vpn', 'modem', 'update', 'updates']);
-const RESTART_WORDS = new Set(['restart', 'restarted', 'restarting', 'reboot', 'rebooted', 'rebooting']);
-const ARTICLES = new Set(['the', 'a', 'my', 'windows', 'that', 'this']);
-
 /**
- * Whether the text holds back a "yes": doubt, intent, correction, or a restart of something else.
- * Questions the employee adds are left out ("yes, I restarted. what should I do now?").
+ * Whether the text holds back a "yes": doubt, intent or correction; for a restart since the
+ * update (`restart`: the question's reader), also sleep or a shutdown, a time before the update,
+ * or a restart of something else. Questions the employee adds are left out ("yes, I restarted.
+ * what should I do now?").
  */
-export function holdsBackYes(written: string): boolean {
+export function holdsBackYes(written: string, lexicon: Lexicon, restart: boolean): boolean {
+  const w = certaintyWords(lexicon);
   // "shutdown /r" is the command that restarts.
   const text = written.replace(SHUTDOWN_RESTART, 'restart');
   const typed = words(statementsOf(text));
-  if (typed.some((w) => NOT_YET.has(w)) || NOT_YET_RUNS.some((run) => indexOfRun(typed, run) >= 0)) return true;
+  if (says(typed, w.notYet)) return true;
+  if (!restart) return false;
+  if (says(typed, w.notARestart) || says(typed, w.beforeTheUpdate)) return true;
   // "Yes on Friday, the update failed on Monday though": two times, and no saying which came first.
-  if (UPDATE_AT_A_TIME.test(text) && !typed.includes('after') && !typed.includes('since')) return true;
+  if (updateAtATime(text, w) && !typed.includes('after') && !typed.includes('since')) return true;
   // Clause by clause: in "rebooted, windows update still fails" the update was not restarted;
   // in "I restarted this morning before it came in" the restart came first.
   return text.split(CLAUSE_BREAK).some((clause) => {
     const inClause = words(clause);
-    if (BEFORE_IT.test(clause) && inClause.some((w) => RESTART_WORDS.has(w) || ANSWER_WORDS.has(w))) return true;
-    return inClause.some((w, i) => RESTART_WORDS.has(w) && restartsSomethingElse(inClause, i + 1));
+    if (w.beforeIt && saysPattern(w.beforeIt, clause) && inClause.some((word) => w.restartWords.has(word) || w.yes.has(word))) return true;
+    return inClause.some((word, i) => w.restartWords.has(word) && restartsSomethingElse(inClause, i + 1, w));
   });
 }
 
-// Before the update, said without naming it: "before it came in", "before that". ("Before my
-// 9 o'clock" says nothing about the update.)
-const BEFORE_IT = /\bbefore (?:it|that|this|then|the (?:update|install\w*|error|message|failure|problem|patch))\b/i;
 const SHUTDOWN_RESTART = /\bshutdown(?:\.exe)?\s+[/-]r\b/gi;
-const ANSWER_WORDS = new Set(['yes', 'yep', 'yeah', 'yup', 'did', 'done']);
-// The update said to have happened at a time of its own.
-const UPDATE_AT_A_TIME =
-  /\b(?:update|it)\b[^.;!?]{0,30}?\b(?:failed|came|arrived|installed|appeared|showed up|popped up)\b[^.;!?]{0,20}?\b(?:on|at|yesterday|today|tonight|this|last|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 
-function restartsSomethingElse(typed: readonly string[], from: number): boolean {
+function updateAtATime(text: string, w: CertaintyWords): boolean {
+  return w.updateAtATime.some((pattern) => pattern.test(text));
+}
+
+function saysPattern(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+
+function restartsSomethingElse(typed: readonly string[], from: number, w: CertaintyWords): boolean {
   let i = from;
-  while (i < typed.length && ARTICLES.has(typed[i])) i++;
-  return i < typed.length && RESTARTED_THINGS.has(typed[i]);
+  while (i < typed.length && w.determiners.has(typed[i])) i++;
+  return i < typed.length && w.restartedThings.has(typed[i]);
 }
 
 /**
@@ -143,13 +121,13 @@ function restartsSomethingElse(typed: readonly string[], from: number): boolean 
  * or denied. `clause` is the size's clause; `before` its words up to the figure; `question` says
  * whether its sentence asks something.
  */
-export function sizeNotStated(clause: string, before: string, question: boolean, bounded: boolean): boolean {
+export function sizeNotStated(clause: string, before: string, question: boolean, bounded: boolean, lexicon: Lexicon): boolean {
   if (question) return true;
-  const typed = words(clause);
-  if (typed.some((w) => SIZE_NOT_YET.has(w)) || SIZE_NOT_YET_RUNS.some((run) => indexOfRun(typed, run) >= 0)) return true;
+  const w = certaintyWords(lexicon);
+  if (says(words(clause), w.sizeNotStated)) return true;
   // "not even 250 MB" is a bound, read as such; other negations deny the figure.
   if (bounded) return false;
-  return words(before).slice(-DENIAL_REACH).some((w) => DENIALS.has(w));
+  return words(before).slice(-DENIAL_REACH).some((word) => w.denials.has(word));
 }
 
 // A time or a day something happened: "this morning", "on Monday", "7:58", "4/8/2025".
@@ -193,15 +171,15 @@ function restartNamedLater(message: string, earlier: string): boolean {
  * restarted this morning" after "it failed this afternoon"; a pasted System Boot Time), and
  * nothing says which came first ("after", "since").
  */
-export function restartOrderUnclear(message: string, earlier: string): boolean {
+export function restartOrderUnclear(message: string, earlier: string, lexicon: Lexicon): boolean {
   if (/\b(?:after|since)\b/i.test(message)) return false;
-  if (UPDATE_AT_A_TIME.test(message)) return true;
+  if (updateAtATime(message, certaintyWords(lexicon))) return true;
   return WHEN.test(message) && WHEN.test(earlier) && !restartNamedLater(message, earlier);
 }
 
 /** Whether the text gives figures for only some of several machines ("I checked two of them"). */
-export function forSomeOnly(text: string): boolean {
-  return SOME_OF_THEM.test(text);
+export function forSomeOnly(text: string, lexicon: Lexicon): boolean {
+  return certaintyWords(lexicon).forSomeOnly.some((pattern) => pattern.test(text));
 }
 
 /**

@@ -62,7 +62,7 @@ function findAnywhere(q: CompiledQuestion, lexicon: Lexicon, text: string, asAns
     }
     case 'yes_no': {
       const reading = yesNoPhrases(q, lexicon, text, asAnswer);
-      return reading !== null && reading !== HELD_BACK && reading.type === 'yes_no' && reading.value === 'yes' && restartUnordered(q, text, earlier) ? HELD_BACK : reading;
+      return reading !== null && reading !== HELD_BACK && reading.type === 'yes_no' && reading.value === 'yes' && restartUnordered(q, lexicon, text, earlier) ? HELD_BACK : reading;
     }
     case 'size': {
       if (q.context.length === 0) return null;
@@ -99,7 +99,7 @@ function yesNoPhrases(q: Extract<CompiledQuestion, { type: 'yes_no' }>, lexicon:
     const weighed = found.detector.regex === undefined || asAnswer;
     // "Is the KB5057589 error a big deal?" names the update; "is it KB5057589?" guesses it.
     const asked = question && !(found.detector.regex !== undefined && namedInQuestion(found.detector.regex, lower));
-    if (asked || (weighed && holdsBackYes(asAnswer ? text : clause)) || CLAUSE_END_NO.has(tokens.at(-1)?.word ?? '')) heldBack = true;
+    if (asked || (weighed && holdsBackYes(asAnswer ? text : clause, lexicon, asksAboutRestart(q))) || CLAUSE_END_NO.has(tokens.at(-1)?.word ?? '')) heldBack = true;
     else yes = true;
   }
   if (yes) return saysBareNo(text, lexicon) ? null : { type: 'yes_no', value: 'yes' };
@@ -109,8 +109,8 @@ function yesNoPhrases(q: Extract<CompiledQuestion, { type: 'yes_no' }>, lexicon:
 const CLAUSE_END_NO = new Set(['no', 'nope', 'nah', 'not']);
 
 /** A restart question answered at a time that cannot be put after the update. */
-function restartUnordered(q: Extract<CompiledQuestion, { type: 'yes_no' }>, text: string, earlier: string): boolean {
-  return asksAboutRestart(q) && restartOrderUnclear(text, earlier);
+function restartUnordered(q: Extract<CompiledQuestion, { type: 'yes_no' }>, lexicon: Lexicon, text: string, earlier: string): boolean {
+  return asksAboutRestart(q) && restartOrderUnclear(text, earlier, lexicon);
 }
 
 /** Whether a question asks about a restart since the update: its entry chose that reader by name. */
@@ -189,10 +189,10 @@ function spanAround(text: string, index: number, breaks: RegExp): { start: numbe
  * mentioned (asked about, doubted, quoted, denied: see certainty.ts).
  */
 function stated(text: string, sizes: readonly SizeReading[] | typeof HELD_BACK, lexicon: Lexicon): Reading {
-  if (sizes === HELD_BACK || (sizes.length > 0 && forSomeOnly(text))) return HELD_BACK;
+  if (sizes === HELD_BACK || (sizes.length > 0 && forSomeOnly(text, lexicon))) return HELD_BACK;
   const meant = correctedSizes(text, sizes, lexicon).filter((s) => {
     const { start, end } = spanAround(text, s.index, CLAUSE_BREAK);
-    return !sizeNotStated(text.slice(start, end), text.slice(start, s.index), inQuestion(text, s.index), s.bound !== undefined);
+    return !sizeNotStated(text.slice(start, end), text.slice(start, s.index), inQuestion(text, s.index), s.bound !== undefined, lexicon);
   });
   if (meant.length === 0 && sizes.length > 0) return HELD_BACK;
   return smallest(meant);
@@ -278,7 +278,7 @@ function directAnswer(q: CompiledQuestion, lexicon: Lexicon, text: string, token
   switch (q.type) {
     case 'yes_no': {
       const value = parseYesNo(text, lexicon);
-      if (value === 'yes' && (holdsBackYes(text) || inQuestion(text, 0) || restartUnordered(q, text, earlier))) return HELD_BACK;
+      if (value === 'yes' && (holdsBackYes(text, lexicon, asksAboutRestart(q)) || inQuestion(text, 0) || restartUnordered(q, lexicon, text, earlier))) return HELD_BACK;
       return value ? { type: 'yes_no', value } : null;
     }
     case 'size': {

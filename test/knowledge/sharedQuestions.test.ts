@@ -85,5 +85,10 @@ describe('shared questions', () => {
     const earlier = 'the kiosk app failed this afternoon';
     expect(readTurn(compileEntry(question('restart_since_update'), 'k.yaml'), lexicon, said, 'restarted', earlier).filled).toEqual({});
     expect(readTurn(compileEntry(question(), 'k.yaml'), lexicon, said, 'restarted', earlier).filled).toEqual({ restarted: { type: 'yes_no', value: 'yes' } });
+    // Sleep, a closed lid or a time before the update hold back a restart only.
+    for (const answer of ['yes, I closed the lid', 'yes, that was before the update']) {
+      expect(readTurn(compileEntry(question('restart_since_update'), 'k.yaml'), lexicon, answer, 'restarted').dontKnow).toBe(true);
+      expect(readTurn(compileEntry(question(), 'k.yaml'), lexicon, answer, 'restarted').filled).toEqual({ restarted: { type: 'yes_no', value: 'yes' } });
+    }
   });
 });
