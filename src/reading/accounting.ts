@@ -78,8 +78,9 @@ interface ReadingWords {
   changeMarkers: Detector[];
   allWell: Detector[];
   talk: Detector[];
-  hypothetical: ReadonlySet<string>;
-  denials: ReadonlySet<string>;
+  hypothetical: Detector[];
+  conditional: Detector[];
+  denials: Detector[];
   known: ReadonlySet<string>;
   /** Phrases that answer the entry's questions ("restarted", "yes"): a clause with them is an answer. */
   answers: Detector[];
@@ -94,8 +95,21 @@ function accountClause(text: string, question: boolean, entry: CompiledEntry, w:
   // "Sorry for the trouble", "no worries": talk whose words look like trouble.
   const masked = new Set<number>();
   for (const hit of detectAll(w.talk, tokens, lower, EXACT)) if (!hit.negated) spanOf(hit).forEach((i) => masked.add(i));
+  // "Anything else acting up: no", "crashes? none": a clause that ends in a denial denies it all.
+  const denials = startsOf(w.denials, tokens, lower);
+  const conditions = startsOf(w.conditional, tokens, lower);
+  const modals = startsOf(w.hypothetical, tokens, lower);
+  const deniedAtEnd = tokens.length > 1 && denials.has(tokens.length - 1);
   const reported = (hit: Detection) =>
-    !hit.negated && hit.at >= 0 && !masked.has(hit.at) && !within(tokens, hit.at, w.denials, DENIAL_REACH) && !(question && within(tokens, hit.at, w.hypothetical, MODAL_REACH));
+    !hit.negated &&
+    hit.at >= 0 &&
+    !masked.has(hit.at) &&
+    !deniedAtEnd &&
+    !within(hit.at, denials, DENIAL_REACH) &&
+    // A condition reaches to the end of its clause ("if it ever does start to crash, I come back
+    // here?"); in a question, a modal a few words before is a worry ("will it crash?").
+    !within(hit.at, conditions, hit.at) &&
+    !(question && within(hit.at, modals, MODAL_REACH));
   const own = detectAll(w.symptom, tokens, lower, { anyForm: true, exact: true }).filter(reported);
   const ownSpan = new Set(own.flatMap(spanOf));
   const trouble = detectAll(w.trouble, tokens, lower, { anyForm: true, exact: true }).filter(reported);
@@ -115,10 +129,16 @@ function accountClause(text: string, question: boolean, entry: CompiledEntry, w:
   // "The fan has been roaring since the update", "search returns nothing anymore": a change, in
   // words the bot does not know, reports trouble without a trouble word.
   // (A marker is not denied by what comes before it: "doesn't return anything anymore".)
-  const since = detectAll(w.changeMarkers, tokens, lower, EXACT)[0];
-  const answers = detectAll(w.answers, tokens, lower, { anyForm: true, exact: true }).length > 0;
-  if (since && !answers && unknown.length > 0 && detectAll(w.allWell, tokens, lower, { anyForm: true, exact: true }).every((hit) => hit.negated)) {
-    return { role: 'trouble', why: `${quoteAll(unknown)}: a change the employee reports ("${since.detector.text}")` };
+  const markers = detectAll(w.changeMarkers, tokens, lower, EXACT);
+  if (markers.length > 0) {
+    // The markers' own words neither answer nor reassure: in "since the restart my desktop is
+    // empty" the restart is when, and in "is it normal that ..." the "normal" is asked.
+    const marked = new Set(markers.flatMap(spanOf));
+    const outside = (hit: Detection) => !spanOf(hit).some((i) => marked.has(i));
+    const answers = detectAll(w.answers, tokens, lower, { anyForm: true, exact: true }).some(outside);
+    const reassured = detectAll(w.allWell, tokens, lower, { anyForm: true, exact: true }).some((hit) => !hit.negated && outside(hit));
+    const changed = tokens.filter((t, i) => !marked.has(i) && !counted.has(i) && !isKnown(t, w.known)).map((t) => t.word);
+    if (!answers && !reassured && changed.length > 0) return { role: 'trouble', why: `${quoteAll(changed)}: a change the employee reports ("${markers[0].detector.text}")` };
   }
   return { role: 'talk', why: 'reports no trouble' };
 }
@@ -160,13 +180,17 @@ function quoteAll(list: readonly string[]): string {
  * Whether one of `list` stands within `reach` words before `at`: a denial ("never had a boot
  * problem"), or in a question a modal ("will it crash?": a worry, not a report).
  */
-function within(tokens: readonly Token[], at: number, list: ReadonlySet<string>, reach: number): boolean {
-  for (let i = Math.max(0, at - reach); i < at; i++) if (list.has(tokens[i].word)) return true;
+function within(at: number, starts: ReadonlySet<number>, reach: number): boolean {
+  for (let i = Math.max(0, at - reach); i < at; i++) if (starts.has(i)) return true;
   return false;
 }
 
+/** Where the key's phrases start among the clause's words ("no one", "in case": as whole phrases). */
+function startsOf(detectors: Detector[], tokens: readonly Token[], lower: string): Set<number> {
+  return new Set(detectAll(detectors, tokens, lower, EXACT).flatMap((hit) => (hit.at >= 0 ? [hit.at] : [])));
+}
 const DENIAL_REACH = 4;
-const MODAL_REACH = 3;
+const MODAL_REACH = 5;
 
 // A line that starts with a date and a time, as logs and event exports print them.
 const LOG_LINE = /^\W*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T,]+\d{1,2}:\d{2}/;
@@ -196,12 +220,13 @@ function vocabularyFor(entry: CompiledEntry, lexicon: Lexicon): ReadingWords {
   const add = (text: string) => {
     for (const word of words(text)) known.add(word).add(stem(word));
   };
-  for (const key of ['known_words', 'talk', 'all_well', 'change_markers', 'hypothetical', 'denials', 'yes', 'no', ...entry.symptom.lexicon]) for (const word of lexicon.words(key)) known.add(word);
+  for (const key of ['known_words', 'talk', 'all_well', 'change_markers', 'hypothetical', 'conditional', 'denials', 'yes', 'no', ...entry.symptom.lexicon]) for (const word of lexicon.words(key)) known.add(word);
   // The entry's own words: what it is called, what it asks, and how its answers are said.
   [entry.title, entry.label, ...entry.updates, ...entry.errors, ...entry.phrases.filter((p) => p.role === 'match').map((p) => p.text)].forEach(add);
   for (const d of entry.symptom.phrases) add(d.text);
-  // A plain yes is an answer; a "not" or a "did" is not one by itself ("doesn't work anymore").
-  const answers: Detector[] = lexicon.detectors('yes').filter((d) => !(d.words ?? []).every((word) => FUNCTION_WORDS.has(word)));
+  // The entry's own answer phrases ("restarted", "recovery partition"): a plain yes word may
+  // be something else in another language (Italian "si riavvia").
+  const answers: Detector[] = [];
   for (const q of entry.questions.values()) {
     if (q.type === 'flag') continue;
     add(q.ask);
@@ -219,8 +244,9 @@ function vocabularyFor(entry: CompiledEntry, lexicon: Lexicon): ReadingWords {
     changeMarkers: lexicon.detectors('change_markers'),
     allWell: lexicon.detectors('all_well'),
     talk: lexicon.detectors('talk'),
-    hypothetical: lexicon.words('hypothetical'),
-    denials: lexicon.words('denials'),
+    hypothetical: lexicon.detectors('hypothetical'),
+    conditional: lexicon.detectors('conditional'),
+    denials: lexicon.detectors('denials'),
     known,
     answers,
     phraseStems: entry.phrases.filter((p) => p.role === 'match').map((p) => p.uniqueStems),

@@ -17,11 +17,12 @@ const lexicon = new Lexicon([
   lexiconFile('en', {
     trouble: ['broken', 'crash', 'smell', 'jam', 'not working'],
     something_else: ['other', 'too'],
-    change_markers: ['since yesterday', 'anymore'],
+    change_markers: ['since yesterday', 'anymore', 'since the reset', 'is it normal'],
     all_well: ['fine'],
     talk: ['no problem', 'sorry for the trouble'],
     hypothetical: ['will', 'could'],
-    denials: ['no', 'never', 'not'],
+    denials: ['no', 'never', 'not', 'no one'],
+    conditional: ['if', 'in case'],
     known_words: ['again', 'today', 'printer', 'thanks'],
     paper_trouble: ['jam', 'blinking'],
   }),
@@ -73,6 +74,20 @@ describe('accounting for every clause before an all-clear', () => {
     expect(heldBack('the fax works fine since yesterday')).toBeNull();
     // An answer put in time is no report: "reseated since yesterday".
     expect(heldBack('reseated since yesterday')).toBeNull();
+  });
+
+  it("reads a marker's own words as the marker: the reset in \"since the reset\" is when, the \"normal\" in \"is it normal\" is asked", () => {
+    expect(heldBack('reseated', 'since the reset the fax beeps')).toBe('since the reset the fax beeps');
+    expect(heldBack('is it normal that the fax beeps')).toBe('is it normal that the fax beeps');
+    expect(heldBack('reseated since the reset')).toBeNull();
+  });
+
+  it('reads a clause ending in a denial, a condition, and a denial of more than one word as no report', () => {
+    expect(heldBack('anything broken: no')).toBeNull();
+    expect(heldBack('if it ever does start to crash I come back')).toBeNull();
+    expect(heldBack('no one reported a crash')).toBeNull();
+    // ("in case" is a phrase: "in" alone conditions nothing.)
+    expect(heldBack('the toner smells in the tray')).toBe('the toner smells in the tray');
   });
 
   it('takes a log line carrying the issue\'s code as one event about the issue', () => {
