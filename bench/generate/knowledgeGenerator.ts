@@ -13,7 +13,7 @@
  * ("windows", "update"), so the indexes meet realistic collisions. Entry 0 is the catch-all for
  * unlisted updates, as in the shipped knowledge.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { EntryDefinition } from '../../src/knowledge/schema';
@@ -92,11 +92,17 @@ export function generateKnowledge(count: number, seed = DEFAULT_SEED): Generated
   return entries;
 }
 
-/** Writes one YAML file per entry into `dir` (created), as a support lead would keep them. */
+/**
+ * Writes one YAML file per entry into `dir` (created), as a support lead would keep them, with
+ * the shipped shared lexicon and questions beside them (entries that can resolve need them).
+ */
 export function writeKnowledgeDir(dir: string, entries: readonly GeneratedEntry[]): void {
   mkdirSync(dir, { recursive: true });
+  cpSync(join(SHIPPED_KNOWLEDGE, 'shared'), join(dir, 'shared'), { recursive: true });
   for (const entry of entries) writeFileSync(join(dir, `${entry.definition.id}.yaml`), entryYaml(entry));
 }
+
+const SHIPPED_KNOWLEDGE = join(__dirname, '..', '..', '..', '..', 'knowledge');
 
 /** One entry as YAML text, with the schema comment the shipped files carry. */
 export function entryYaml(entry: GeneratedEntry): string {

@@ -19,6 +19,7 @@ import { CLAUSE_BREAK, indexOfRun } from './answers';
 interface CertaintyWords {
   notYet: Phrases;
   sizeNotStated: Phrases;
+  sizeDoubted: Phrases;
   notARestart: Phrases;
   beforeTheUpdate: Phrases;
   denials: ReadonlySet<string>;
@@ -51,6 +52,7 @@ function certaintyWords(lexicon: Lexicon): CertaintyWords {
     w = {
       notYet: phrases('not_yet'),
       sizeNotStated: phrases('size_not_stated'),
+      sizeDoubted: phrases('size_doubted'),
       notARestart: phrases('not_a_restart'),
       beforeTheUpdate: phrases('before_the_update'),
       denials: single('denials'),
@@ -121,14 +123,23 @@ function restartsSomethingElse(typed: readonly string[], from: number, w: Certai
  * or denied. `clause` is the size's clause; `before` its words up to the figure; `question` says
  * whether its sentence asks something.
  */
-export function sizeNotStated(clause: string, before: string, question: boolean, bounded: boolean, lexicon: Lexicon): boolean {
-  if (question) return true;
+export function sizeNotStated(clause: string, before: string, question: boolean, bounded: boolean, lexicon: Lexicon): SizeStatus {
+  if (question) return 'mentioned';
   const w = certaintyWords(lexicon);
-  if (says(words(clause), w.sizeNotStated)) return true;
+  const typed = words(clause);
+  if (says(typed, w.sizeDoubted)) return 'doubted';
+  if (says(typed, w.sizeNotStated)) return 'mentioned';
   // "not even 250 MB" is a bound, read as such; other negations deny the figure.
-  if (bounded) return false;
-  return words(before).slice(-DENIAL_REACH).some((word) => w.denials.has(word));
+  if (bounded) return 'stated';
+  return words(before).slice(-DENIAL_REACH).some((word) => w.denials.has(word)) ? 'mentioned' : 'stated';
 }
+
+/**
+ * How a figure is said: `stated`; `doubted` ("or maybe 200 MB": a possible answer, which must
+ * not be on the risky side of the one stated); `mentioned` (asked, quoted as a requirement,
+ * remembered, denied: not an answer at all).
+ */
+export type SizeStatus = 'stated' | 'doubted' | 'mentioned';
 
 // A time or a day something happened: "this morning", "on Monday", "7:58", "4/8/2025".
 const WHEN =

@@ -47,7 +47,9 @@ function ruleVerdict(entry: CompiledEntry, rule: RuleDefinition, slots: Readonly
   for (const [name, condition] of Object.entries(rule.when ?? {})) {
     const question = entry.questions.get(name);
     const value = slots[name] ?? (question?.type === 'flag' ? ({ type: 'flag', value: false } as const) : undefined);
-    const holds = value === undefined ? null : conditionHolds(condition, value, question?.type === 'size' ? question.unitMb : 1);
+    let holds = value === undefined ? null : conditionHolds(condition, value, question?.type === 'size' ? question.unitMb : 1);
+    // A figure without its unit may hand over, never settle anything else: "350" is asked again.
+    if (holds === true && value?.type === 'size' && value.bound === 'unitless' && rule.escalate === undefined) holds = null;
     if (holds === false) return { kind: 'fails' };
     if (holds === null) undecided ??= { question: name, unsettled: value !== undefined };
   }
@@ -90,7 +92,7 @@ export function conditionHolds(condition: ConditionDefinition, value: SlotValue,
         case 'at_least':
           return size >= limit ? false : null;
         case 'unitless':
-          return size < limit ? true : false;
+          return size < limit;
       }
     }
     const limit = condition.at_least;
@@ -109,7 +111,7 @@ export function conditionHolds(condition: ConditionDefinition, value: SlotValue,
       case 'at_most':
         return size < limit ? false : null;
       case 'unitless':
-        return size >= limit ? null : false;
+        return size >= limit;
     }
   }
   const wantYes = condition === true || condition === 'yes';

@@ -1,5 +1,5 @@
 /** Fills an entry's questions from what the employee wrote, wherever they wrote it. */
-import type { CompiledEntry, CompiledQuestion, Detector } from '../knowledge/knowledgeBase';
+import type { CompiledEntry, CompiledQuestion, Detector, SafeSide } from '../knowledge/knowledgeBase';
 import type { Lexicon } from '../knowledge/lexicon';
 import { tokenize, type Token } from '../matching/words';
 import { CLAUSE_BREAK, FREE_WORDS, findSizes, megabytes, parseYesNo, saysBareNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
@@ -67,7 +67,7 @@ function findAnywhere(q: CompiledQuestion, lexicon: Lexicon, text: string, asAns
     case 'size': {
       if (q.context.length === 0) return null;
       const sizes = findSizes(text, null).filter((s) => saidOf(q.context, around(text, s.index, STATEMENT_BREAK)));
-      return withUsage(stated(text, besideOtherSizes(q, text, sizes), lexicon), q, lexicon, text, null);
+      return withUsage(stated(text, besideOtherSizes(q, text, sizes), lexicon, q), q, lexicon, text, null);
     }
   }
 }
@@ -185,17 +185,23 @@ function spanAround(text: string, index: number, breaks: RegExp): { start: numbe
 }
 
 /**
- * The smallest of the sizes the text states; HELD_BACK when there were sizes but each was only
+ * The safest of the sizes the text states (see safest); HELD_BACK when there were sizes but each was only
  * mentioned (asked about, doubted, quoted, denied: see certainty.ts).
  */
-function stated(text: string, sizes: readonly SizeReading[] | typeof HELD_BACK, lexicon: Lexicon): Reading {
+function stated(text: string, sizes: readonly SizeReading[] | typeof HELD_BACK, lexicon: Lexicon, q: SizeQuestion): Reading {
   if (sizes === HELD_BACK || (sizes.length > 0 && forSomeOnly(text, lexicon))) return HELD_BACK;
-  const meant = correctedSizes(text, sizes, lexicon).filter((s) => {
+  const read = correctedSizes(text, sizes, lexicon).map((s) => {
     const { start, end } = spanAround(text, s.index, CLAUSE_BREAK);
-    return !sizeNotStated(text.slice(start, end), text.slice(start, s.index), inQuestion(text, s.index), s.bound !== undefined, lexicon);
+    return { size: s, status: sizeNotStated(text.slice(start, end), text.slice(start, s.index), inQuestion(text, s.index), s.bound !== undefined, lexicon) };
   });
+  const meant = read.filter((r) => r.status === 'stated').map((r) => r.size);
   if (meant.length === 0 && sizes.length > 0) return HELD_BACK;
-  return smallest(meant);
+  const chosen = safest(meant, q.safeSide);
+  // "800 MB, or maybe 1.2 GB" where 1 GB or more escalates: the doubted figure could be the
+  // true one, and it would decide otherwise. ("2 GB I think... yes 2.04 GB" decides alike.)
+  const band = (mb: number) => q.thresholdsMb.filter((limit) => mb >= limit).length;
+  if (chosen?.type === 'size' && read.some((r) => r.status === 'doubted' && band(r.size.mb) !== band(chosen.mb))) return HELD_BACK;
+  return chosen;
 }
 
 /** The sizes after the text's last self-correction when there are some ("150 MB - no sorry, 1.5 GB"), otherwise all. */
@@ -255,12 +261,13 @@ function withUsage(read: Reading, q: SizeQuestion, lexicon: Lexicon, text: strin
   const derived = freeFromUsage(text, defaultUnitMb);
   if (!derived) return read;
   // A table's row of the recovery partition is the answer: the other rows are other partitions.
-  if (derived.table) return stated(text, [{ mb: derived.mb, said: derived.said, index: derived.at[0] }], lexicon);
+  if (derived.table) return stated(text, [{ mb: derived.mb, said: derived.said, index: derived.at[0] }], lexicon, q);
   if (derived.at.some((at) => saidOf(q.notAbout, around(text, at, CLAUSE_BREAK).replace(USAGE_WORDS, ' ')))) return read;
   if (defaultUnitMb === null && !saidOf(q.context, around(text, derived.at[0], STATEMENT_BREAK))) return read;
-  const worked = stated(text, [{ mb: derived.mb, said: derived.said, index: derived.at[0], ...(derived.bound && { bound: derived.bound }) }], lexicon);
+  const worked = stated(text, [{ mb: derived.mb, said: derived.said, index: derived.at[0], ...(derived.bound && { bound: derived.bound }) }], lexicon, q);
   if (read === null || read === HELD_BACK || worked === HELD_BACK) return worked;
-  return worked !== null && worked.type === 'size' && read.type === 'size' && worked.mb < read.mb ? worked : read;
+  if (worked === null || worked.type !== 'size' || read.type !== 'size') return read;
+  return (q.safeSide === 'least' ? worked.mb < read.mb : worked.mb > read.mb) ? worked : read;
 }
 
 // ("The partition is 600 MB" is its total: what a working-out starts from.)
@@ -285,17 +292,18 @@ function directAnswer(q: CompiledQuestion, lexicon: Lexicon, text: string, token
       // The question was asked, so a size answers it unless its clause says it is about something else.
       const all = findSizes(text, q.unitMb);
       if (all.length === 0 && saysNoSpace(tokens, lexicon)) return { type: 'size', mb: 0 };
-      return withUsage(stated(text, besideOtherSizes(q, text, all), lexicon), q, lexicon, text, q.unitMb);
+      return withUsage(stated(text, besideOtherSizes(q, text, all), lexicon, q), q, lexicon, text, q.unitMb);
     }
     case 'flag':
       return null;
   }
 }
 
-// Several sizes in one answer: trust the smallest, since too little space is what must not be missed.
-function smallest(sizes: readonly SizeReading[]): SlotValue | null {
+// Several sizes in one answer: trust the one least in favour of a resolution (the flow decides
+// which side that is: for free space, the smallest).
+function safest(sizes: readonly SizeReading[], side: SafeSide): SlotValue | null {
   if (sizes.length === 0) return null;
-  const least = sizes.reduce((a, b) => (b.mb < a.mb ? b : a));
+  const least = sizes.reduce((a, b) => ((side === 'least' ? b.mb < a.mb : b.mb > a.mb) ? b : a));
   return { type: 'size', mb: least.mb, ...(least.bound && { bound: least.bound }), ...(least.upToMb !== undefined && { upToMb: least.upToMb }), said: least.said };
 }
 

@@ -17,7 +17,7 @@ export const TEXTS = {
   conflicting: "What you've told me now doesn't fit the issue I was helping with, so a person will take it from here rather than me guessing.",
   noRule: "I can't decide safely from these answers, so a person will take it from here.",
   heldBack:
-    'You also wrote “{clause}”. That is not part of the harmless {label} error, so I won\'t tell you to ignore anything until a person has looked at it.',
+    'You also wrote “{clause}”. That is not part of the known issue I was checking ({label}), so I won\'t tell you to ignore anything until a person has looked at it.',
   reopened: 'Thanks for telling me: that changes my answer, and the error may not be harmless after all, so a person will take it from here.',
   confirmed: "Yes: on what you told me, this is the harmless case and you can leave it. If anything changes, tell me here and I'll get you a person.",
   withSupport: 'IT support already has this conversation and will get back to you here. If anything has changed, tell them when they do.',

@@ -12,6 +12,9 @@ import type { EntryDefinition, PhraseDefinition, QuestionDefinition, RuleDefinit
 
 export type YesNoReader = (typeof YES_NO_READERS)[number];
 
+/** Of several readings of one size, the smallest or the largest. */
+export type SafeSide = 'least' | 'most';
+
 /** A phrase from `match.phrases` (or `exclude.phrases`): its stems, found in any order. */
 export interface SignalPhrase {
   text: string;
@@ -42,6 +45,13 @@ export type CompiledQuestion =
       context: Detector[];
       notAbout: Detector[];
       choices: Array<{ label: string; answer: string }>;
+      /**
+       * Which of several readings to trust: the one least in favour of a resolution, as the flow
+       * decides it (`least` when too little is what escalates or too much is needed to resolve).
+       */
+      safeSide: SafeSide;
+      /** The flow's thresholds on it, in MB, lowest first: readings between the same two decide alike. */
+      thresholdsMb: number[];
     }
   | { name: string; type: 'flag'; when: Detector[] };
 
@@ -163,7 +173,7 @@ export function compileEntry(def: EntryDefinition, file: string, lists = new Det
     return { text, stems, uniqueStems: [...new Set(stems)], entryId: def.id, role };
   };
   const questions = new Map<string, CompiledQuestion>();
-  for (const [name, q] of Object.entries(def.questions ?? {})) questions.set(name, compileQuestion(name, q, lists, shared));
+  for (const [name, q] of Object.entries(def.questions ?? {})) questions.set(name, compileQuestion(name, q, lists, shared, safeSideOf(name, def.flow), def.flow));
   const firstUpdate = [...updates][0];
   return {
     id: def.id,
@@ -222,7 +232,37 @@ export function withShared(q: QuestionDefinition, shared: SharedQuestions): Ques
 /** Shared questions by name (knowledge/shared/questions.yaml). */
 export type SharedQuestions = ReadonlyMap<string, QuestionDefinition>;
 
-function compileQuestion(name: string, written: QuestionDefinition, lists: DetectorLists, shared: SharedQuestions): CompiledQuestion {
+/**
+ * The side of a size question on which a reading is safe to trust, from the flow: a threshold
+ * that escalates below it, or resolves at or above it, makes the least reading the safe one; one
+ * that escalates at or above it, or resolves below it, the most. Where the flow says both or
+ * neither, the least (too little free space is what the shipped entries must not miss).
+ */
+function safeSideOf(name: string, flow: readonly RuleDefinition[]): SafeSide {
+  let least = 0;
+  let most = 0;
+  for (const rule of flow) {
+    const condition = rule.when?.[name];
+    if (!condition || typeof condition !== 'object') continue;
+    const escalates = rule.escalate !== undefined;
+    const resolves = rule.resolve !== undefined;
+    if ('below' in condition) (escalates ? least++ : resolves ? most++ : 0);
+    else (escalates ? most++ : resolves ? least++ : 0);
+  }
+  return most > 0 && least === 0 ? 'most' : 'least';
+}
+
+/** Every threshold the flow sets on a size question, in MB. */
+function thresholdsOf(name: string, flow: readonly RuleDefinition[], unitMb: number): number[] {
+  const limits = new Set<number>();
+  for (const rule of flow) {
+    const condition = rule.when?.[name];
+    if (condition && typeof condition === 'object') limits.add(('below' in condition ? condition.below : condition.at_least) * unitMb);
+  }
+  return [...limits].sort((a, b) => a - b);
+}
+
+function compileQuestion(name: string, written: QuestionDefinition, lists: DetectorLists, shared: SharedQuestions, safeSide: SafeSide, flow: readonly RuleDefinition[]): CompiledQuestion {
   const q = withShared(written, shared);
   switch (q.type) {
     case 'yes_no':
@@ -237,6 +277,8 @@ function compileQuestion(name: string, written: QuestionDefinition, lists: Detec
         context: lists.of(q.context),
         notAbout: lists.of(q.not_about),
         choices: q.choices ?? [],
+        safeSide,
+        thresholdsMb: thresholdsOf(name, flow, q.unit === 'GB' ? 1024 : 1),
       };
     case 'flag':
       return { name, type: 'flag', when: lists.of(q.when) };
