@@ -377,9 +377,6 @@ export function readNumber(written: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** Words that call a figure the free space. */
-// With "free" in Spanish, French, Portuguese, German, Polish, Dutch and Italian.
-export const FREE_WORDS = 'free|left|available|remaining|unused|spare|libres?|livres?|frei|wolnego|wolne|vrij|liberi|libero';
 
 /** A size for replies: "300 MB", "1.5 GB" (hundredths at most). */
 export function megabytes(mb: number): string {

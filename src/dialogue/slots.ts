@@ -2,7 +2,7 @@
 import type { CompiledEntry, CompiledQuestion, Detector, SafeSide } from '../knowledge/knowledgeBase';
 import type { Lexicon } from '../knowledge/lexicon';
 import { tokenize, type Token } from '../matching/words';
-import { CLAUSE_BREAK, FREE_WORDS, findSizes, megabytes, parseYesNo, saysBareNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
+import { CLAUSE_BREAK, findSizes, megabytes, parseYesNo, saysBareNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
 import { forSomeOnly, holdsBackYes, inQuestion, restartOrderUnclear, sizeNotStated } from './certainty';
 import { afterLastCorrection } from '../matching/selfCorrection';
 import { detectListed, raisedIn } from './detect';
@@ -67,7 +67,7 @@ function findAnywhere(q: CompiledQuestion, lexicon: Lexicon, text: string, asAns
     case 'size': {
       if (q.context.length === 0) return null;
       const sizes = findSizes(text, null).filter((s) => saidOf(q.context, around(text, s.index, STATEMENT_BREAK)));
-      return withUsage(stated(text, besideOtherSizes(q, text, sizes), lexicon, q), q, lexicon, text, null);
+      return withUsage(stated(text, besideOtherSizes(q, lexicon, text, sizes), lexicon, q), q, lexicon, text, null);
     }
   }
 }
@@ -99,14 +99,41 @@ function yesNoPhrases(q: Extract<CompiledQuestion, { type: 'yes_no' }>, lexicon:
     const weighed = found.detector.regex === undefined || asAnswer;
     // "Is the KB5057589 error a big deal?" names the update; "is it KB5057589?" guesses it.
     const asked = question && !(found.detector.regex !== undefined && namedInQuestion(found.detector.regex, lower));
-    if (asked || (weighed && holdsBackYes(asAnswer ? text : clause, lexicon, asksAboutRestart(q))) || CLAUSE_END_NO.has(tokens.at(-1)?.word ?? '')) heldBack = true;
+    if (asked || (weighed && holdsBackYes(asAnswer ? text : clause, lexicon, asksAboutRestart(q))) || endsInNo(tokens, lexicon)) heldBack = true;
     else yes = true;
   }
   if (yes) return saysBareNo(text, lexicon) ? null : { type: 'yes_no', value: 'yes' };
   return heldBack ? HELD_BACK : null;
 }
 
-const CLAUSE_END_NO = new Set(['no', 'nope', 'nah', 'not']);
+/** The lexicon's `free_words` ("free", "left", "frei") as the alternatives of a pattern. */
+function freeWordsAlternatives(lexicon: Lexicon): string {
+  let alternatives = alternativesByLexicon.get(lexicon);
+  if (alternatives === undefined) {
+    alternatives = lexicon
+      .detectors('free_words')
+      .flatMap((d) => (d.words && d.words.length > 0 ? [d.words.join('\\s+')] : []))
+      .join('|') || '(?!)';
+    alternativesByLexicon.set(lexicon, alternatives);
+  }
+  return alternatives;
+}
+
+const alternativesByLexicon = new WeakMap<Lexicon, string>();
+
+const freeByLexicon = new WeakMap<Lexicon, RegExp>();
+
+function freeWordsPattern(lexicon: Lexicon): RegExp {
+  let pattern = freeByLexicon.get(lexicon);
+  if (!pattern) freeByLexicon.set(lexicon, (pattern = new RegExp(`\\b(?:${freeWordsAlternatives(lexicon)})\\b`, 'i')));
+  return pattern;
+}
+
+/** "Rebooted: no": a clause that ends in a plain no leaves a yes in it unclear. */
+function endsInNo(tokens: readonly Token[], lexicon: Lexicon): boolean {
+  const last = tokens.at(-1)?.word;
+  return last !== undefined && lexicon.detectors('no').some((d) => d.words?.length === 1 && d.words[0] === last);
+}
 
 /** A restart question answered at a time that cannot be put after the update. */
 function restartUnordered(q: Extract<CompiledQuestion, { type: 'yes_no' }>, lexicon: Lexicon, text: string, earlier: string): boolean {
@@ -218,17 +245,18 @@ function correctedSizes(text: string, sizes: readonly SizeReading[], lexicon: Le
  * only where they are called free or said of the subject ("C: has 500 MB free, the recovery
  * partition only 100 MB"): beside a used or total figure, a bare one may be the total.
  */
-function besideOtherSizes(q: SizeQuestion, text: string, sizes: readonly SizeReading[]): SizeReading[] | typeof HELD_BACK {
+function besideOtherSizes(q: SizeQuestion, lexicon: Lexicon, text: string, sizes: readonly SizeReading[]): SizeReading[] | typeof HELD_BACK {
   const own = sizes.filter((s) => !aboutSomethingElse(q, text, s.index));
   // A fullness said without a figure ("529 MB, 95% full") makes a bare figure the likely total.
-  if (own.some((s) => !FREE.test(around(text, s.index, CLAUSE_BREAK))) && fullnessApart(text, sizes)) return HELD_BACK;
+  const free = freeWordsPattern(lexicon);
+  if (own.some((s) => !free.test(around(text, s.index, CLAUSE_BREAK))) && fullnessApart(text, sizes)) return HELD_BACK;
   if (own.length === sizes.length) return own;
   // Beside a used or total figure of the same thing, only "free" says which figure is free.
   const beside = sizes.filter((s) => !own.includes(s));
   const usage = beside.some((s) => USAGE.test(around(text, s.index, CLAUSE_BREAK)));
   const named = own.filter((s) => {
     const clause = around(text, s.index, CLAUSE_BREAK);
-    return FREE.test(clause) || (!usage && saidOf(q.context, clause));
+    return free.test(clause) || (!usage && saidOf(q.context, clause));
   });
   return named.length === own.length ? own : HELD_BACK;
 }
@@ -246,7 +274,6 @@ function fullnessApart(text: string, sizes: readonly SizeReading[]): boolean {
 }
 
 const FULLNESS = /\b(full|used|in use|occupied)\b|\d\s?%/i;
-const FREE = new RegExp(`\\b(?:${FREE_WORDS})\\b`, 'i');
 const USAGE = /\b(used|in use|capacity|total|full|size|healthy)\b|%/i;
 
 /**
@@ -258,7 +285,9 @@ const USAGE = /\b(used|in use|capacity|total|full|size|healthy)\b|%/i;
  * working-out reads.
  */
 function withUsage(read: Reading, q: SizeQuestion, lexicon: Lexicon, text: string, defaultUnitMb: number | null): Reading {
-  const derived = freeFromUsage(text, defaultUnitMb);
+  // Worked out from used, total or full figures only where the question chose that reader.
+  if (q.reader !== 'free_space_from_usage') return read;
+  const derived = freeFromUsage(text, defaultUnitMb, freeWordsAlternatives(lexicon));
   if (!derived) return read;
   // A table's row of the recovery partition is the answer: the other rows are other partitions.
   if (derived.table) return stated(text, [{ mb: derived.mb, said: derived.said, index: derived.at[0] }], lexicon, q);
@@ -292,7 +321,7 @@ function directAnswer(q: CompiledQuestion, lexicon: Lexicon, text: string, token
       // The question was asked, so a size answers it unless its clause says it is about something else.
       const all = findSizes(text, q.unitMb);
       if (all.length === 0 && saysNoSpace(tokens, lexicon)) return { type: 'size', mb: 0 };
-      return withUsage(stated(text, besideOtherSizes(q, text, all), lexicon, q), q, lexicon, text, q.unitMb);
+      return withUsage(stated(text, besideOtherSizes(q, lexicon, text, all), lexicon, q), q, lexicon, text, q.unitMb);
     }
     case 'flag':
       return null;

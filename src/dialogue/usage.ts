@@ -9,7 +9,7 @@
  * than") is not worked with: the difference of two estimates can land on either side of a
  * threshold.
  */
-import { boundOf, FREE_WORDS, megabytes, readNumber, UNIT_MB, UNITS } from './answers';
+import { boundOf, megabytes, readNumber, UNIT_MB, UNITS } from './answers';
 
 export interface DerivedFree {
   mb: number;
@@ -41,13 +41,8 @@ const OF_USED = new RegExp(`${START}${NUMBER}${UNIT}\\s+(?:of|out of)\\s+${NUMBE
 // The total first, said to be: "it is 600 MB and 450 MB of it is used", "600 MB, 450 MB of that
 // used" ("529 MB, 480 MB used" could be free and used: that is asked again).
 const TOTAL_THEN_USED = new RegExp(`${START}${NUMBER}${UNIT}\\s*(?:,|and|with|but|,\\s*and)\\s+${NUMBER}${UNIT}\\s+of (?:it|that|this)\\s+(?:is\\s+)?${USED}\\b`, 'gi');
-// "95% full", "95 % used", "5% free"
-const PERCENT = new RegExp(`(?<![\\w.,])(\\d{1,3}(?:[.,]\\d)?)\\s?%\\s*(?:of it\\s+(?:is\\s+)?)?(full|used|in use|occupied|${FREE_WORDS})\\b`, 'gi');
-const FREE = new RegExp(`^(?:${FREE_WORDS})$`, 'i');
 // A figure with a unit, for the one a percentage is of.
 const FIGURE = new RegExp(`${START}${NUMBER}\\s*(${UNITS})(?![a-z])${END}`, 'gi');
-const CALLED_FREE_AFTER = new RegExp(`^\\s*(?:of\\s+)?(?:${FREE_WORDS})\\b`, 'i');
-const CALLED_FREE_BEFORE = new RegExp(`\\b(?:${FREE_WORDS})(?:\\s+space)?\\s*(?:is|of|:|=)?\\s*$`, 'i');
 // Disk Management's columns: Status, Capacity, Free Space, % Free (set apart by spaces, or by
 // the bars of a table pasted from it).
 const CELL = String.raw`\s*\|?\s*`;
@@ -69,11 +64,42 @@ const FORMAT_LIST = /\bsizeremaining\s*:\s*(\d{4,15})\b/gi;
 // How far a row's percentage may be from its two figures' ratio (Windows rounds it).
 const ROUNDING_POINTS = 1.5;
 
-/** The free space the text works out to, or null when it states none that way. */
-export function freeFromUsage(text: string, defaultUnitMb: number | null): DerivedFree | null {
+/**
+ * The patterns that depend on the words calling a figure free (the shared lexicon's
+ * `free_words`, in every language), built once per list.
+ */
+interface FreePatterns {
+  // "95% full", "95 % used", "5% free"
+  percent: RegExp;
+  free: RegExp;
+  calledFreeAfter: RegExp;
+  calledFreeBefore: RegExp;
+}
+
+const patternsByWords = new Map<string, FreePatterns>();
+
+function freePatterns(freeWords: string): FreePatterns {
+  let p = patternsByWords.get(freeWords);
+  if (!p) {
+    p = {
+      percent: new RegExp(`(?<![\\w.,])(\\d{1,3}(?:[.,]\\d)?)\\s?%\\s*(?:of it\\s+(?:is\\s+)?)?(full|used|in use|occupied|${freeWords})\\b`, 'gi'),
+      free: new RegExp(`^(?:${freeWords})$`, 'i'),
+      calledFreeAfter: new RegExp(`^\\s*(?:of\\s+)?(?:${freeWords})\\b`, 'i'),
+      calledFreeBefore: new RegExp(`\\b(?:${freeWords})(?:\\s+space)?\\s*(?:is|of|:|=)?\\s*$`, 'i'),
+    };
+    patternsByWords.set(freeWords, p);
+  }
+  return p;
+}
+
+/**
+ * The free space the text works out to, or null when it states none that way. `freeWords`: the
+ * alternatives of a pattern for the words that call a figure free ("free|left|frei").
+ */
+export function freeFromUsage(text: string, defaultUnitMb: number | null, freeWords: string): DerivedFree | null {
   // Most messages a size question reads have no figure at all.
   if (!HAS_DIGIT.test(text)) return null;
-  return fsutilFree(text) ?? getVolumeRow(text) ?? usedOfTotal(text, defaultUnitMb) ?? diskManagementRow(text) ?? percentOfFigure(text);
+  return fsutilFree(text) ?? getVolumeRow(text) ?? usedOfTotal(text, defaultUnitMb) ?? diskManagementRow(text) ?? percentOfFigure(text, freePatterns(freeWords));
 }
 
 /** The free bytes fsutil printed for a volume (asked about the recovery partition). */
@@ -172,25 +198,25 @@ function diskManagementRow(text: string): DerivedFree | null {
   return null;
 }
 
-function percentOfFigure(text: string): DerivedFree | null {
-  const percents = [...text.matchAll(PERCENT)];
+function percentOfFigure(text: string, p: FreePatterns): DerivedFree | null {
+  const percents = [...text.matchAll(p.percent)];
   const figures = [...text.matchAll(FIGURE)];
   // One figure and one share of it: with more of either, which is of which is a guess.
   if (percents.length !== 1 || figures.length !== 1) return null;
-  const [p] = percents;
+  const [pc] = percents;
   const [f] = figures;
-  const share = readNumber(p[1]);
+  const share = readNumber(pc[1]);
   const figure = readNumber(f[1]);
   if (share === null || figure === null || share > 100) return null;
   if (bounded(text, f.index, f.index + f[0].length)) return null;
   // A figure called free is the answer itself ("90% used, 300 MB free"), not a size to take a share of.
-  if (CALLED_FREE_AFTER.test(text.slice(f.index + f[0].length, f.index + f[0].length + 16)) || CALLED_FREE_BEFORE.test(text.slice(Math.max(0, f.index - 16), f.index))) return null;
+  if (p.calledFreeAfter.test(text.slice(f.index + f[0].length, f.index + f[0].length + 16)) || p.calledFreeBefore.test(text.slice(Math.max(0, f.index - 16), f.index))) return null;
   const figureMb = figure * UNIT_MB[f[2].toLowerCase()];
   // The figure read as the partition's size gives the least free space of any reading: as the
   // used part it would mean more, and as the free part more still.
-  const freeShare = FREE.test(p[2]) ? share / 100 : 1 - share / 100;
+  const freeShare = p.free.test(pc[2]) ? share / 100 : 1 - share / 100;
   const free = figureMb * freeShare;
-  return { mb: hundredths(free), said: megabytes(Math.round(free)), at: [f.index, p.index], bound: 'about' };
+  return { mb: hundredths(free), said: megabytes(Math.round(free)), at: [f.index, pc.index], bound: 'about' };
 }
 
 /** Hundredths of a MB, never rounded up (beyond float noise): near a threshold, less is safer. */

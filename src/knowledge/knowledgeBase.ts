@@ -8,9 +8,10 @@ import { canonicalErrorCode, canonicalUpdateId } from '../matching/signals';
 import { stem, words } from '../matching/words';
 import { EMPTY_LEXICON, type Lexicon } from './lexicon';
 import type { LoadedEntry } from './load';
-import type { EntryDefinition, PhraseDefinition, QuestionDefinition, RuleDefinition, SignalKind, YES_NO_READERS } from './schema';
+import type { EntryDefinition, PhraseDefinition, QuestionDefinition, RuleDefinition, SignalKind, SIZE_READERS, YES_NO_READERS } from './schema';
 
 export type YesNoReader = (typeof YES_NO_READERS)[number];
+export type SizeReader = (typeof SIZE_READERS)[number];
 
 /** Of several readings of one size, the smallest or the largest. */
 export type SafeSide = 'least' | 'most';
@@ -45,6 +46,7 @@ export type CompiledQuestion =
       context: Detector[];
       notAbout: Detector[];
       choices: Array<{ label: string; answer: string }>;
+      reader?: SizeReader;
       /**
        * Which of several readings to trust: the one least in favour of a resolution, as the flow
        * decides it (`least` when too little is what escalates or too much is needed to resolve).
@@ -220,7 +222,7 @@ export function withShared(q: QuestionDefinition, shared: SharedQuestions): Ques
     }
     case 'size': {
       const b = base as typeof q;
-      return { ...b, ...q, context: both(q.context, b.context), not_about: both(q.not_about, b.not_about), ask: q.ask ?? b.ask, help: q.help ?? b.help, unit: q.unit ?? b.unit, choices: q.choices ?? b.choices };
+      return { ...b, ...q, context: both(q.context, b.context), not_about: both(q.not_about, b.not_about), ask: q.ask ?? b.ask, help: q.help ?? b.help, unit: q.unit ?? b.unit, choices: q.choices ?? b.choices, reader: q.reader ?? b.reader };
     }
     case 'flag': {
       const b = base as typeof q;
@@ -277,6 +279,7 @@ function compileQuestion(name: string, written: QuestionDefinition, lists: Detec
         context: lists.of(q.context),
         notAbout: lists.of(q.not_about),
         choices: q.choices ?? [],
+        reader: q.reader,
         safeSide,
         thresholdsMb: thresholdsOf(name, flow, q.unit === 'GB' ? 1024 : 1),
       };

@@ -78,9 +78,16 @@ const yesNoQuestion = z.strictObject({
   help: z.string().min(1).optional().describe('Shown when the employee does not know the answer; the question is then asked again.'),
 });
 
+/** Readers special to a size question, chosen by name. */
+export const SIZE_READERS = ['free_space_from_usage'] as const;
+
 const sizeQuestion = z.strictObject({
   type: z.literal('size'),
   shared: sharedRef,
+  reader: z
+    .enum(SIZE_READERS)
+    .optional()
+    .describe('free_space_from_usage: free space is also worked out from used, total or full figures and from pasted Disk Management, Get-Volume and fsutil output.'),
   ask: z.string().min(1).optional().describe('The question as the bot asks it (required unless shared gives it).'),
   unit: z.enum(['MB', 'GB']).optional().describe('Unit of the numbers in flow conditions and of a bare number typed as an answer (default MB).'),
   context: phraseList
