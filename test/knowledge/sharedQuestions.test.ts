@@ -91,4 +91,18 @@ describe('shared questions', () => {
       expect(readTurn(compileEntry(question(), 'k.yaml'), lexicon, answer, 'restarted').filled).toEqual({ restarted: { type: 'yes_no', value: 'yes' } });
     }
   });
+
+  it('works free space out of used and total figures only where a size question names that reader', () => {
+    const entryWith = (reader?: 'free_space_from_usage'): EntryDefinition => ({
+      id: 'quota',
+      title: 'Quota',
+      match: { phrases: ['quota banner'] },
+      questions: { free_mb: { type: 'size', ask: 'How much is free?', context: ['partition'], not_about: ['used'], ...(reader && { reader }) } },
+      flow: [{ when: { free_mb: { below: 250 } }, escalate: 'low' }, { when: { free_mb: { at_least: 250 } }, resolve: 'fine' }],
+      replies: { low: 'Low.', fine: 'Fine.' },
+    });
+    const said = 'only 50 MB used of 500 MB';
+    expect(readTurn(compileEntry(entryWith('free_space_from_usage'), 'q.yaml'), lexicon, said, 'free_mb').filled.free_mb).toMatchObject({ mb: 450 });
+    expect(readTurn(compileEntry(entryWith(), 'q.yaml'), lexicon, said, 'free_mb').filled.free_mb).toBeUndefined();
+  });
 });
