@@ -91,7 +91,7 @@ export function holdsBackYes(written: string, lexicon: Lexicon, restart: boolean
   if (!restart) return false;
   if (says(typed, w.notARestart) || says(typed, w.beforeTheUpdate)) return true;
   // "Yes on Friday, the update failed on Monday though": two times, and no saying which came first.
-  if (updateAtATime(text, w) && !typed.includes('after') && !typed.includes('since')) return true;
+  if (updateTimeUnclear(text, w) && !typed.includes('after') && !typed.includes('since')) return true;
   // Clause by clause: in "rebooted, windows update still fails" the update was not restarted;
   // in "I restarted this morning before it came in" the restart came first.
   return text.split(CLAUSE_BREAK).some((clause) => {
@@ -103,8 +103,25 @@ export function holdsBackYes(written: string, lexicon: Lexicon, restart: boolean
 
 const SHUTDOWN_RESTART = /\bshutdown(?:\.exe)?\s+[/-]r\b/gi;
 
-function updateAtATime(text: string, w: CertaintyWords): boolean {
-  return w.updateAtATime.some((pattern) => pattern.test(text));
+/**
+ * Whether the text puts the update (or its error) at a time of its own and does not put the
+ * restart at a later one: "I restarted Monday morning, the error popped up Monday afternoon" is
+ * unclear, "the error showed up yesterday afternoon; I restarted this morning" is not.
+ */
+function updateTimeUnclear(text: string, w: CertaintyWords): boolean {
+  for (const pattern of w.updateAtATime) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    // The update's part runs to the end of its clause ("popped up Monday afternoon").
+    const after = text.slice(m.index + m[0].length);
+    const end = m.index + m[0].length + Math.max(0, after.search(CLAUSE_BREAK) >= 0 ? after.search(CLAUSE_BREAK) : after.length);
+    const update = text.slice(m.index, end);
+    const rest = text.slice(0, m.index) + ' ' + text.slice(end);
+    // In one message, only times relative to today put the two in order ("yesterday afternoon",
+    // then "this morning"): "yes on Friday, the update failed on Monday" may be last Friday.
+    return !relativelyLater(rest, update);
+  }
+  return false;
 }
 
 function saysPattern(pattern: RegExp, text: string): boolean {
@@ -164,6 +181,14 @@ function clockMinutes(text: string): number | null {
 }
 
 /** Whether the restart's day or time comes after the update's: "failed Tuesday", "rebooted Wednesday". */
+/** Whether the restart's time relative to today comes after the update's, and no weekday or clock blurs it. */
+function relativelyLater(restart: string, update: string): boolean {
+  if (WEEKDAY.test(restart) || WEEKDAY.test(update) || clockMinutes(restart) !== null || clockMinutes(update) !== null) return false;
+  const r = RELATIVE.exec(restart)?.[1].toLowerCase();
+  const u = RELATIVE.exec(update)?.[1].toLowerCase();
+  return r !== undefined && u !== undefined && RELATIVE_RANK[r] > RELATIVE_RANK[u];
+}
+
 function restartNamedLater(message: string, earlier: string): boolean {
   const restartDay = WEEKDAY.exec(message)?.[1].toLowerCase();
   const updateDay = WEEKDAY.exec(earlier)?.[1].toLowerCase();
@@ -184,7 +209,7 @@ function restartNamedLater(message: string, earlier: string): boolean {
  */
 export function restartOrderUnclear(message: string, earlier: string, lexicon: Lexicon): boolean {
   if (/\b(?:after|since)\b/i.test(message)) return false;
-  if (updateAtATime(message, certaintyWords(lexicon))) return true;
+  if (updateTimeUnclear(message, certaintyWords(lexicon))) return true;
   return WHEN.test(message) && WHEN.test(earlier) && !restartNamedLater(message, earlier);
 }
 
