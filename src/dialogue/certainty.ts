@@ -30,6 +30,10 @@ interface CertaintyWords {
   forSomeOnly: readonly RegExp[];
   updateAtATime: readonly RegExp[];
   beforeIt: RegExp | null;
+  /** Each language's weekdays, Monday first. */
+  weekdays: ReadonlyArray<readonly string[]>;
+  /** Words that put something at a time ("yesterday", "gestern", "ce matin"). */
+  timeWords: Phrases;
 }
 
 /** Single words and runs of words, found among a text's words. */
@@ -63,6 +67,8 @@ function certaintyWords(lexicon: Lexicon): CertaintyWords {
       forSomeOnly: patterns('for_some_only'),
       updateAtATime: patterns('update_at_a_time'),
       beforeIt: phrasePattern(lexicon, 'before_it'),
+      weekdays: lexicon.lists('weekdays'),
+      timeWords: phrases('time_words'),
     };
     built.set(lexicon, w);
   }
@@ -119,7 +125,7 @@ function updateTimeUnclear(text: string, w: CertaintyWords): boolean {
     const rest = text.slice(0, m.index) + ' ' + text.slice(end);
     // In one message, only times relative to today put the two in order ("yesterday afternoon",
     // then "this morning"): "yes on Friday, the update failed on Monday" may be last Friday.
-    return !relativelyLater(rest, update);
+    return !relativelyLater(rest, update, w);
   }
   return false;
 }
@@ -158,11 +164,26 @@ export function sizeNotStated(clause: string, before: string, question: boolean,
  */
 export type SizeStatus = 'stated' | 'doubted' | 'mentioned';
 
-// A time or a day something happened: "this morning", "on Monday", "7:58", "4/8/2025".
-const WHEN =
-  /\b(?:this (?:morning|afternoon|evening)|tonight|overnight|last night|yesterday|today|earlier|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last week|over the weekend|\d{1,2}:\d{2}|\d{1,2}\s?(?:am|pm)|at \d{1,2}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})\b/i;
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+// A time written in figures: "7:58", "9 am", "at 10", "4/8/2025", "2025-04-09".
+const CLOCK_OR_DATE = /\b(?:\d{1,2}:\d{2}|\d{1,2}\s?(?:am|pm)|at \d{1,2}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})\b/i;
+
+/** Whether the text says when something happened: a weekday, a time word ("this morning", "gestern"), or a time in figures. */
+function saysWhen(text: string, w: CertaintyWords): boolean {
+  if (CLOCK_OR_DATE.test(text)) return true;
+  const typed = words(text);
+  return weekdayOf(typed, w) !== undefined || says(typed, w.timeWords);
+}
+
+/** The first weekday the words name, as its place in the week (Monday 0), in any language. */
+function weekdayOf(typed: readonly string[], w: CertaintyWords): number | undefined {
+  for (const word of typed) {
+    for (const week of w.weekdays) {
+      const day = week.indexOf(word);
+      if (day >= 0) return day;
+    }
+  }
+  return undefined;
+}
 // Times relative to now, in order ("yesterday", then "overnight", then "this morning").
 const RELATIVE_RANK: Record<string, number> = { 'last week': 0, yesterday: 1, 'last night': 2, overnight: 2, morning: 3, today: 3, afternoon: 4, evening: 5, tonight: 6 };
 const RELATIVE = /\b(last week|yesterday|last night|overnight|morning|today|afternoon|evening|tonight)\b/i;
@@ -182,17 +203,17 @@ function clockMinutes(text: string): number | null {
 
 /** Whether the restart's day or time comes after the update's: "failed Tuesday", "rebooted Wednesday". */
 /** Whether the restart's time relative to today comes after the update's, and no weekday or clock blurs it. */
-function relativelyLater(restart: string, update: string): boolean {
-  if (WEEKDAY.test(restart) || WEEKDAY.test(update) || clockMinutes(restart) !== null || clockMinutes(update) !== null) return false;
+function relativelyLater(restart: string, update: string, w: CertaintyWords): boolean {
+  if (weekdayOf(words(restart), w) !== undefined || weekdayOf(words(update), w) !== undefined || clockMinutes(restart) !== null || clockMinutes(update) !== null) return false;
   const r = RELATIVE.exec(restart)?.[1].toLowerCase();
   const u = RELATIVE.exec(update)?.[1].toLowerCase();
   return r !== undefined && u !== undefined && RELATIVE_RANK[r] > RELATIVE_RANK[u];
 }
 
-function restartNamedLater(message: string, earlier: string): boolean {
-  const restartDay = WEEKDAY.exec(message)?.[1].toLowerCase();
-  const updateDay = WEEKDAY.exec(earlier)?.[1].toLowerCase();
-  if (restartDay && updateDay) return WEEKDAYS.indexOf(restartDay) > WEEKDAYS.indexOf(updateDay);
+function restartNamedLater(message: string, earlier: string, w: CertaintyWords): boolean {
+  const restartDay = weekdayOf(words(message), w);
+  const updateDay = weekdayOf(words(earlier), w);
+  if (restartDay !== undefined && updateDay !== undefined) return restartDay > updateDay;
   const restartClock = clockMinutes(message);
   const updateClock = clockMinutes(earlier);
   if (restartClock !== null && updateClock !== null) return restartClock > updateClock;
@@ -209,8 +230,9 @@ function restartNamedLater(message: string, earlier: string): boolean {
  */
 export function restartOrderUnclear(message: string, earlier: string, lexicon: Lexicon): boolean {
   if (/\b(?:after|since)\b/i.test(message)) return false;
-  if (updateTimeUnclear(message, certaintyWords(lexicon))) return true;
-  return WHEN.test(message) && WHEN.test(earlier) && !restartNamedLater(message, earlier);
+  const w = certaintyWords(lexicon);
+  if (updateTimeUnclear(message, w)) return true;
+  return saysWhen(message, w) && saysWhen(earlier, w) && !restartNamedLater(message, earlier, w);
 }
 
 /** Whether the text gives figures for only some of several machines ("I checked two of them"). */

@@ -363,6 +363,15 @@ function choose(
 /** Follows the entry's decision table as far as the answers allow. */
 function advance(state: ConversationState, entry: CompiledEntry, t: TurnMoment, match: MatchResult | null): StepResult {
   const result = evaluateTable(entry, state.slots);
+  // An all-clear is earned: everything the employee wrote must be accounted for. Once something
+  // is not, "safe to ignore" can no longer come, so the bot hands over now rather than ask on
+  // (an escalation the table decides goes first: its reason is the more precise).
+  const escalates = result.kind === 'fire' && result.rule.escalate !== undefined;
+  const heldBack = !escalates && canResolve(entry) ? accountFor(entry, t.lexicon, employeeTurns(state)).heldBackBy : null;
+  if (heldBack) {
+    const text = TEXTS.heldBack.replace('{clause}', quoted(heldBack.text)).replace('{label}', entry.label);
+    return escalate(state, entry, 'unaccounted_trouble', text, t, match, heldBack);
+  }
   if (result.kind === 'none') return escalate(state, entry, 'no_rule_applies', TEXTS.noRule, t, match);
   if (result.kind === 'ask') {
     const question = entry.questions.get(result.question)!;
@@ -391,12 +400,6 @@ function advance(state: ConversationState, entry: CompiledEntry, t: TurnMoment, 
     return ask(state, questionReply(entry, question, question.type === 'flag' ? '' : question.ask), entry, t, match);
   }
   const rule = result.rule;
-  // An all-clear is earned: everything the employee wrote must be accounted for first.
-  const heldBack = rule.resolve !== undefined ? accountFor(entry, t.lexicon, employeeTurns(state)).heldBackBy : null;
-  if (heldBack) {
-    const text = TEXTS.heldBack.replace('{clause}', quoted(heldBack.text)).replace('{label}', entry.label);
-    return escalate(state, entry, 'unaccounted_trouble', text, t, match, heldBack);
-  }
   if (rule.resolve !== undefined) {
     const reply: Reply = { kind: 'resolution', text: fill(entry.replies[rule.resolve], state.slots, entry), options: [] };
     state.transcript.push({ from: 'bot', text: reply.text, at: t.at });
@@ -530,6 +533,11 @@ function employeeTurns(state: ConversationState): string[] {
 
 function employeeText(state: ConversationState): string {
   return employeeTurns(state).join('\n');
+}
+
+/** Whether any row of the entry's table resolves: only then is there an all-clear to hold back. */
+function canResolve(entry: CompiledEntry): boolean {
+  return entry.flow.some((rule) => rule.resolve !== undefined);
 }
 
 /** A clause to quote back: long ones are cut at a word. */

@@ -85,6 +85,14 @@ export class Lexicon {
     return this.detectorsByKey.get(key) ?? [];
   }
 
+  /**
+   * A key's words file by file, in the order written: for keys whose order means something
+   * (`weekdays`, Monday first, in each language).
+   */
+  lists(key: string): string[][] {
+    return this.files.map((f) => (f.keys[key] ?? []).flatMap((item) => (typeof item === 'string' ? [words(item).join(' ')] : []))).filter((list) => list.length > 0);
+  }
+
   /** Every word of a key's phrases, as written and by stem. */
   words(key: string): ReadonlySet<string> {
     return this.wordsByKey.get(key) ?? EMPTY;

@@ -22,6 +22,7 @@ import stopwordsPl = require('natural/lib/natural/util/stopwords_pl');
 import stopwordsPt = require('natural/lib/natural/util/stopwords_pt');
 import type { CompiledEntry, Detector } from '../knowledge/knowledgeBase';
 import type { Lexicon } from '../knowledge/lexicon';
+import { allowedEdits, withinEdits } from '../matching/fuzzy';
 import { normalizeText } from '../matching/normalize';
 import { stem, tokenize, words, type Token } from '../matching/words';
 import { detectAll, type Detection } from '../dialogue/detect';
@@ -118,7 +119,7 @@ function accountClause(text: string, question: boolean, entry: CompiledEntry, w:
   const counted = new Set([...masked, ...ownSpan, ...trouble.flatMap(spanOf)]);
   const unknown = tokens.filter((t, i) => !counted.has(i) && !isKnown(t, w.known)).map((t) => t.word);
   if (own.length > 0) {
-    const besides = detectAll(w.somethingElse, tokens, lower, EXACT).find((hit) => !hit.negated);
+    const besides = detectAll(w.somethingElse, tokens, lower, EXACT).find((hit) => !hit.negated && !masked.has(hit.at));
     if (besides) return { role: 'trouble', why: `"${said(tokens, own[0])}" beside "${besides.detector.text}": trouble with something besides this issue` };
     // "KB5057589 failed": named by its update or its own name, the trouble is the issue's.
     if (logLine) return { role: 'symptom', why: `"${said(tokens, own[0])}" is in a log line about this issue` };
@@ -203,7 +204,12 @@ const DIGIT = /\d/;
 
 /** Words that say nothing beyond the issue: function words, the lexicon's known words, the entry's own. */
 function isKnown(token: Token, known: ReadonlySet<string>): boolean {
-  return token.word.length < 2 || DIGIT.test(token.word) || known.has(token.word) || known.has(token.stem) || FUNCTION_WORDS.has(token.word);
+  if (token.word.length < 2 || DIGIT.test(token.word) || known.has(token.word) || known.has(token.stem) || FUNCTION_WORDS.has(token.word)) return true;
+  // A typo of a known word is that word ("updte", "faild", "enviroment"), as the matcher reads it.
+  const edits = allowedEdits(token.word.length);
+  if (edits === 0) return false;
+  for (const word of known) if (Math.abs(word.length - token.word.length) <= edits && withinEdits(token.word, word, edits)) return true;
+  return false;
 }
 
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(
