@@ -186,22 +186,41 @@ export const UNITS = Object.keys(UNIT_MB)
 // PowerShell's unit constants after a division sign are divisors, not sizes ("SizeRemaining /
 // 1MB"); what such a division prints has many decimals ("371.8046875").
 const SIZE = new RegExp(`(?<![\\w.,/])(?!(?<=/\\s*)1[kmgt]b\\b)(\\d{1,3}(?:,\\d{3}){2,}|\\d{1,9}(?:\\.\\d{4,12}|[.,]\\d{1,3})?|\\.\\d{1,3})(?:\\s*(${UNITS})(?![a-z]))?(?![\\w/%])`, 'gi');
-// Words before a size that make it a bound, tried in this order ("not less than" before
-// "less than"). "almost 250 MB" and "not even 250 MB" are under 250: for a threshold of 250,
-// reading them as 250 would be wrong advice.
-const BOUND_BEFORE: ReadonlyArray<[SizeBound, RegExp]> = [
-  ['at_least', /(?<![a-z])(?:at least|no less than|not less than|no fewer than|minimum(?: of)?|min\.?|>=|\u2265)\s*$/i],
-  ['at_most', /(?<![a-z])(?:at most|no more than|not more than|maximum(?: of)?|max\.?|up to|<=|\u2264)\s*$/i],
-  ['below', /(?<![a-z])(?:less than|under|below|lower than|smaller than|fewer than|almost|nearly|not even|not quite|short of|shy of|<)\s*$/i],
-  ['above', /(?<![a-z])(?:more than|over|above|greater than|bigger than|larger than|higher than|>)\s*$/i],
-  ['about', /(?<![a-z])(?:about|around|approximately|approx\.?|roughly|circa|ca\.|close to|something like|~|\u2248)\s*$/i],
-];
-// Words after a size that make it a bound: "300 MB or more", "300MB+", "300 MB max".
-const BOUND_AFTER: ReadonlyArray<[SizeBound, RegExp]> = [
-  ['at_least', /^\s*(?:\+|or (?:more|above|higher|greater|bigger)|at least|minimum\b|min\b|plus\b)/i],
-  ['at_most', /^\s*(?:or (?:less|below|lower|fewer|smaller)|at most|at the most|maximum\b|max\b|tops\b)/i],
-  ['about', /^\s*(?:or so\b|give or take|approx|-?ish\b)/i],
-];
+// Words before or after a size that make it a bound, from the lexicon (size_at_least,
+// size_at_most, size_below, size_above, size_about; the same with _after for words after the
+// figure), tried in this order ("not less than" before "less than"). "almost 250 MB" and "not
+// even 250 MB" are under 250: for a threshold of 250, reading them as 250 would be wrong advice.
+// The signs (>=, ≤, ~, a trailing +) are the same in every language, and stay here.
+const BOUND_ORDER: readonly SizeBound[] = ['at_least', 'at_most', 'below', 'above', 'about'];
+const SIGNS_BEFORE: Partial<Record<SizeBound, string>> = { at_least: '>=|\\u2265', at_most: '<=|\\u2264', below: '<', above: '>', about: '~|\\u2248' };
+const SIGNS_AFTER: Partial<Record<SizeBound, string>> = { at_least: '\\+' };
+
+interface BoundPatterns {
+  before: ReadonlyArray<[SizeBound, RegExp]>;
+  after: ReadonlyArray<[SizeBound, RegExp]>;
+}
+
+const boundsByLexicon = new WeakMap<Lexicon, BoundPatterns>();
+
+function boundPatterns(lexicon: Lexicon): BoundPatterns {
+  let p = boundsByLexicon.get(lexicon);
+  if (!p) {
+    // A phrase's words apart by spaces, an abbreviation's point optional ("min.", "approx.").
+    const alternatives = (key: string, signs: string | undefined) =>
+      [...lexicon.detectors(key).flatMap((d) => (d.words && d.words.length > 0 ? [`${d.words.join('\\s+')}\\.?`] : [])), ...(signs ? [signs] : [])].join('|');
+    const before: Array<[SizeBound, RegExp]> = [];
+    const after: Array<[SizeBound, RegExp]> = [];
+    for (const bound of BOUND_ORDER) {
+      const b = alternatives(`size_${bound}`, SIGNS_BEFORE[bound]);
+      if (b) before.push([bound, new RegExp(`(?<![a-z])(?:${b})\\s*$`, 'i')]);
+      const a = alternatives(`size_${bound}_after`, SIGNS_AFTER[bound]);
+      if (a) after.push([bound, new RegExp(`^\\s*-?(?:${a})(?![a-z])`, 'i')]);
+    }
+    p = { before, after };
+    boundsByLexicon.set(lexicon, p);
+  }
+  return p;
+}
 // PowerShell's division by a unit constant: "(Get-Volume ...).SizeRemaining / 1MB".
 const POWERSHELL_DIVISOR = /\/\s*1([kmgt]b)\b/i;
 /** 64 GB: no recovery partition is this big, and no one types its size in megabytes this long. */
@@ -250,7 +269,7 @@ interface RawNumber {
  * direct answer to a size question) and no size in the text has a unit. `less than 250 MB` is
  * 250 with the bound `below`, and a range (`200-300 MB`, `between 200 and 300 MB`) is `between`.
  */
-export function findSizes(written: string, defaultUnitMb: number | null): SizeReading[] {
+export function findSizes(written: string, defaultUnitMb: number | null, lexicon: Lexicon): SizeReading[] {
   const text = spellOutNumbers(written);
   const raw: RawNumber[] = [];
   for (const m of text.matchAll(SIZE)) {
@@ -291,7 +310,7 @@ export function findSizes(written: string, defaultUnitMb: number | null): SizeRe
     }
     // A figure without its unit is read in the question's unit, but only so far: "350" may be
     // 350 MB, and a figure too small in that unit is too small, but it does not show enough.
-    const worded = boundOf(text.slice(Math.max(0, r.index - 20), r.index), text.slice(r.end, r.end + 20));
+    const worded = boundOf(text.slice(Math.max(0, r.index - 20), r.index), text.slice(r.end, r.end + 20), lexicon);
     // ("Less than 250" is too little in any unit it is likely to be in.)
     const bound = unitMb !== null || toolBytes || worded === 'below' || worded === 'at_most' ? worded : 'unitless';
     readings.push({ mb, ...(bound && { bound }), ...(said && { said }), index: r.index });
@@ -361,9 +380,10 @@ function wordsToNumber(words: readonly string[]): number | null {
   return total + current;
 }
 
-export function boundOf(before: string, after: string): SizeBound | undefined {
-  for (const [bound, re] of BOUND_BEFORE) if (re.test(before)) return bound;
-  for (const [bound, re] of BOUND_AFTER) if (re.test(after)) return bound;
+export function boundOf(before: string, after: string, lexicon: Lexicon): SizeBound | undefined {
+  const p = boundPatterns(lexicon);
+  for (const [bound, re] of p.before) if (re.test(before)) return bound;
+  for (const [bound, re] of p.after) if (re.test(after)) return bound;
   return undefined;
 }
 

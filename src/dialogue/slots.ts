@@ -66,7 +66,7 @@ function findAnywhere(q: CompiledQuestion, lexicon: Lexicon, text: string, asAns
     }
     case 'size': {
       if (q.context.length === 0) return null;
-      const sizes = findSizes(text, null).filter((s) => saidOf(q.context, around(text, s.index, STATEMENT_BREAK)));
+      const sizes = findSizes(text, null, lexicon).filter((s) => saidOf(q.context, around(text, s.index, STATEMENT_BREAK)));
       return withUsage(stated(text, besideOtherSizes(q, lexicon, text, sizes), lexicon, q), q, lexicon, text, null);
     }
   }
@@ -287,7 +287,7 @@ const USAGE = /\b(used|in use|capacity|total|full|size|healthy)\b|%/i;
 function withUsage(read: Reading, q: SizeQuestion, lexicon: Lexicon, text: string, defaultUnitMb: number | null): Reading {
   // Worked out from used, total or full figures only where the question chose that reader.
   if (q.reader !== 'free_space_from_usage') return read;
-  const derived = freeFromUsage(text, defaultUnitMb, freeWordsAlternatives(lexicon));
+  const derived = freeFromUsage(text, defaultUnitMb, freeWordsAlternatives(lexicon), lexicon);
   if (!derived) return read;
   // A table's row of the recovery partition is the answer: the other rows are other partitions.
   if (derived.table) return stated(text, [{ mb: derived.mb, said: derived.said, index: derived.at[0] }], lexicon, q);
@@ -319,7 +319,7 @@ function directAnswer(q: CompiledQuestion, lexicon: Lexicon, text: string, token
     }
     case 'size': {
       // The question was asked, so a size answers it unless its clause says it is about something else.
-      const all = findSizes(text, q.unitMb);
+      const all = findSizes(text, q.unitMb, lexicon);
       if (all.length === 0 && saysNoSpace(tokens, lexicon)) return { type: 'size', mb: 0 };
       return withUsage(stated(text, besideOtherSizes(q, lexicon, text, all), lexicon, q), q, lexicon, text, q.unitMb);
     }

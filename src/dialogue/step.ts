@@ -268,7 +268,7 @@ function afterEscalation({ previous, message, normalized, kb, t, askedForPerson 
  * "it bluescreens now").
  */
 function addsToEscalation(entry: CompiledEntry | undefined, lexicon: Lexicon, normalized: string): boolean {
-  if (closesResolution(normalized, lexicon) || parseYesNo(normalized, lexicon) !== null || findSizes(normalized, 1).length > 0) return true;
+  if (closesResolution(normalized, lexicon) || parseYesNo(normalized, lexicon) !== null || findSizes(normalized, 1, lexicon).length > 0) return true;
   return entry !== undefined && Object.keys(readTurn(entry, lexicon, normalized, null).filled).length > 0;
 }
 
@@ -311,7 +311,7 @@ function correctionsAfterResolution(entry: CompiledEntry, lexicon: Lexicon, stat
 /** The yes/no answer a correction takes back: only a "no", and only the latest "yes". */
 function takenBack(state: ConversationState, lexicon: Lexicon, normalized: string): Record<string, SlotValue> {
   // ("750 MB, 100% free... no wait, 612 MB free" corrects a figure, not the yes.)
-  if (!saysAny(lexicon, 'correction', normalized) || parseYesNo(normalized, lexicon) !== 'no' || !state.lastYes || findSizes(normalized, null).length > 0) return {};
+  if (!saysAny(lexicon, 'correction', normalized) || parseYesNo(normalized, lexicon) !== 'no' || !state.lastYes || findSizes(normalized, null, lexicon).length > 0) return {};
   const given = state.slots[state.lastYes];
   return given?.type === 'yes_no' && given.value === 'yes' ? { [state.lastYes]: { type: 'yes_no', value: 'no' } } : {};
 }

@@ -9,6 +9,7 @@
  * than") is not worked with: the difference of two estimates can land on either side of a
  * threshold.
  */
+import type { Lexicon } from '../knowledge/lexicon';
 import { boundOf, megabytes, readNumber, UNIT_MB, UNITS } from './answers';
 
 export interface DerivedFree {
@@ -96,10 +97,10 @@ function freePatterns(freeWords: string): FreePatterns {
  * The free space the text works out to, or null when it states none that way. `freeWords`: the
  * alternatives of a pattern for the words that call a figure free ("free|left|frei").
  */
-export function freeFromUsage(text: string, defaultUnitMb: number | null, freeWords: string): DerivedFree | null {
+export function freeFromUsage(text: string, defaultUnitMb: number | null, freeWords: string, lexicon: Lexicon): DerivedFree | null {
   // Most messages a size question reads have no figure at all.
   if (!HAS_DIGIT.test(text)) return null;
-  return fsutilFree(text) ?? getVolumeRow(text) ?? usedOfTotal(text, defaultUnitMb) ?? diskManagementRow(text) ?? percentOfFigure(text, freePatterns(freeWords));
+  return fsutilFree(text) ?? getVolumeRow(text) ?? usedOfTotal(text, defaultUnitMb, lexicon) ?? diskManagementRow(text) ?? percentOfFigure(text, freePatterns(freeWords), lexicon);
 }
 
 /** The free bytes fsutil printed for a volume (asked about the recovery partition). */
@@ -139,7 +140,7 @@ function getVolumeRow(text: string): DerivedFree | null {
   return least;
 }
 
-function usedOfTotal(text: string, defaultUnitMb: number | null): DerivedFree | null {
+function usedOfTotal(text: string, defaultUnitMb: number | null, lexicon: Lexicon): DerivedFree | null {
   for (const [pattern, totalFirst] of [
     [USED_OF, false],
     [USES_OF, false],
@@ -156,7 +157,7 @@ function usedOfTotal(text: string, defaultUnitMb: number | null): DerivedFree | 
       const total = readNumber(m[t]);
       if (usedUnit === null || totalUnit === null || used === null || total === null) continue;
       const second = m.index + m[0].indexOf(m[3], m[0].indexOf(m[1]) + m[1].length);
-      if (bounded(text, m.index, m.index + m[0].length) || bounded(text, second, second)) return null;
+      if (bounded(text, m.index, m.index + m[0].length, lexicon) || bounded(text, second, second, lexicon)) return null;
       const free = total * totalUnit - used * usedUnit;
       // More used than there is: a misreading somewhere, so nothing is worked out.
       if (free < 0) return null;
@@ -198,7 +199,7 @@ function diskManagementRow(text: string): DerivedFree | null {
   return null;
 }
 
-function percentOfFigure(text: string, p: FreePatterns): DerivedFree | null {
+function percentOfFigure(text: string, p: FreePatterns, lexicon: Lexicon): DerivedFree | null {
   const percents = [...text.matchAll(p.percent)];
   const figures = [...text.matchAll(FIGURE)];
   // One figure and one share of it: with more of either, which is of which is a guess.
@@ -208,7 +209,7 @@ function percentOfFigure(text: string, p: FreePatterns): DerivedFree | null {
   const share = readNumber(pc[1]);
   const figure = readNumber(f[1]);
   if (share === null || figure === null || share > 100) return null;
-  if (bounded(text, f.index, f.index + f[0].length)) return null;
+  if (bounded(text, f.index, f.index + f[0].length, lexicon)) return null;
   // A figure called free is the answer itself ("90% used, 300 MB free"), not a size to take a share of.
   if (p.calledFreeAfter.test(text.slice(f.index + f[0].length, f.index + f[0].length + 16)) || p.calledFreeBefore.test(text.slice(Math.max(0, f.index - 16), f.index))) return null;
   const figureMb = figure * UNIT_MB[f[2].toLowerCase()];
@@ -228,6 +229,6 @@ function unitOf(written: string | undefined): number | null {
   return written === undefined ? null : UNIT_MB[written.toLowerCase()];
 }
 
-function bounded(text: string, start: number, end: number): boolean {
-  return boundOf(text.slice(Math.max(0, start - 20), start), text.slice(end, end + 20)) !== undefined;
+function bounded(text: string, start: number, end: number, lexicon: Lexicon): boolean {
+  return boundOf(text.slice(Math.max(0, start - 20), start), text.slice(end, end + 20), lexicon) !== undefined;
 }

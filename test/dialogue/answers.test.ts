@@ -5,7 +5,7 @@ import { shippedKnowledge } from '../helpers/knowledge';
 const lexicon = shippedKnowledge().lexicon;
 
 const yesNo = (text: string) => parseYesNo(text, lexicon);
-const mb = (text: string, defaultUnit: number | null = 1) => findSizes(text, defaultUnit).map((s) => Math.round(s.mb * 1000) / 1000);
+const mb = (text: string, defaultUnit: number | null = 1) => findSizes(text, defaultUnit, lexicon).map((s) => Math.round(s.mb * 1000) / 1000);
 
 describe('parseYesNo', () => {
   it.each(['yes', 'yup', 'yep', 'Yeah!', 'y', 'sure', 'done', 'yes restarted twice already', 'I did', 'of course', 'ofc', 'yes, no problems since', 'yes and it didn\'t crash', 'yes, never froze', 'yes, works fine, no BSOD'])('reads %j as yes', (text) => {
@@ -73,15 +73,15 @@ describe('findSizes', () => {
     ['300MB+', 300, 'at_least'],
     ['300 MB or more', 300, 'at_least'],
   ])('reads %j as %d MB, bound %s', (text, expected, bound) => {
-    expect(findSizes(text, 1)).toEqual([{ mb: expected, bound, said: expect.any(String), index: expect.any(Number) }]);
+    expect(findSizes(text, 1, lexicon)).toEqual([{ mb: expected, bound, said: expect.any(String), index: expect.any(Number) }]);
   });
 
   it.each(['about 300 MB', 'around 300 MB', '~300 MB', 'roughly 300MB', '300 MB or so'])('reads %j as an estimate', (text) => {
-    expect(findSizes(text, 1)).toEqual([{ mb: 300, bound: 'about', said: expect.any(String), index: expect.any(Number) }]);
+    expect(findSizes(text, 1, lexicon)).toEqual([{ mb: 300, bound: 'about', said: expect.any(String), index: expect.any(Number) }]);
   });
 
   it.each(['300 MB', 'thunder 300 MB', 'only 300 MB', 'exactly 300 MB'])('reads %j as the figure itself', (text) => {
-    expect(findSizes(text, 1)).toEqual([{ mb: 300, said: '300 MB', index: expect.any(Number) }]);
+    expect(findSizes(text, 1, lexicon)).toEqual([{ mb: 300, said: '300 MB', index: expect.any(Number) }]);
   });
 
   it.each([
@@ -90,11 +90,11 @@ describe('findSizes', () => {
     ['three hundred MB', 'three hundred MB'],
     ['about 0.6GB', '0.6 GB'],
   ])('keeps %j as written, for replies: %j', (text, said) => {
-    expect(findSizes(text, 1)[0].said).toBe(said);
+    expect(findSizes(text, 1, lexicon)[0].said).toBe(said);
   });
 
   it('says nothing of a bare number, which has no unit to repeat', () => {
-    expect(findSizes('400', 1)[0].said).toBeUndefined();
+    expect(findSizes("400", 1, lexicon)[0].said).toBeUndefined();
   });
 
   it('reads a range by its lower end, which is the one a threshold can trust', () => {
