@@ -20,11 +20,12 @@ export interface ConversationState {
   link?: string;
   /**
    * `asking`: the bot follows an entry's flow; `choosing`: it asked which known issue it is;
+   * `confirming`: the message nearly named one known issue, and the bot asked whether it is that one;
    * `unmatched`: nothing matched, kept so that "Talk to a person" next still carries the question;
    * `resolved`: the bot said it is safe to ignore, kept so that a problem reported next reaches a person;
    * `escalated`: handed to IT support, kept so that what the employee adds stays with it.
    */
-  phase: 'asking' | 'choosing' | 'unmatched' | 'resolved' | 'escalated';
+  phase: 'asking' | 'choosing' | 'confirming' | 'unmatched' | 'resolved' | 'escalated';
   /** After an escalation: the employee has been told once that support has it. */
   toldWithSupport?: true;
   /** When it was handed over. */
@@ -50,3 +51,6 @@ export interface ConversationState {
 
 /** The pending marker while the bot asks which known issue applies. */
 export const WHICH = 'which';
+
+/** The pending marker while the bot asks whether a message nearly naming an issue is about it. */
+export const CONFIRM = 'confirm';

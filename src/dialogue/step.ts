@@ -7,6 +7,7 @@ import type { Lexicon } from '../knowledge/lexicon';
 import { accountFor, type ClauseAccount } from '../reading/accounting';
 import { saysAny } from '../reading/says';
 import { exclusionsFor, matchMessage, type MatchResult } from '../matching/matcher';
+import { nearMiss } from '../matching/nearMiss';
 import { normalizeText } from '../matching/normalize';
 import { tokenize } from '../matching/words';
 import type { EscalationRecord, IncomingMessage, Outcome, Reply, ReplyOption } from '../messages';
@@ -15,7 +16,7 @@ import { evaluateTable } from './decisionTable';
 import { asksToConfirm, closesResolution } from './closing';
 import { TALK_TO_PERSON, wantsPerson } from './intents';
 import { asksAboutRestart, describeSlot, readTurn } from './slots';
-import { STATE_VERSION, WHICH, type ConversationState, type SlotValue } from './state';
+import { CONFIRM, STATE_VERSION, WHICH, type ConversationState, type SlotValue } from './state';
 import { EXAMPLES, TEXTS } from './texts';
 
 export interface StepResult {
@@ -82,6 +83,9 @@ export function step(previous: ConversationState | null, message: IncomingMessag
     const decision = match.decision;
     const state = newState(message, t.at);
     if (decision.kind === 'none' && !askedPlainly) {
+      // Close to one known issue but short of what it requires: asked, never assumed.
+      const near = nearMiss(kb, match);
+      if (near) return confirmQuestion(state, near, t, match);
       state.phase = 'unmatched';
       return { state, outcome: 'no_match', entryId: null, replies: [], match };
     }
@@ -108,6 +112,7 @@ export function step(previous: ConversationState | null, message: IncomingMessag
   if (message.link) state.link = message.link;
 
   if (state.phase === 'choosing') return choose(state, message, kb, t, askedForPerson, tokens);
+  if (state.phase === 'confirming') return confirm(state, message, normalized, kb, t, askedForPerson, context);
 
   const entry = state.entryId ? kb.get(state.entryId) : undefined;
   if (!entry) return escalate(state, null, 'entry_removed', TEXTS.entryRemoved, t, null);
@@ -358,6 +363,47 @@ function choose(
   const example = state.candidates.map((id) => kb.get(id)?.updates.values().next().value).find(Boolean) ?? 'KB5057589';
   const text = state.misunderstood === 1 ? `${TEXTS.notUnderstood} ${TEXTS.which} For example: "${example}".` : `${TEXTS.offerPerson}\n\n${TEXTS.which}`;
   return ask(state, whichQuestion(state, kb, text), null, t, match);
+}
+
+/** Asks whether a message that nearly named one known issue is about it, with Yes and No. */
+function confirmQuestion(state: ConversationState, entry: CompiledEntry, t: TurnMoment, match: MatchResult): StepResult {
+  state.phase = 'confirming';
+  state.candidates = [entry.id];
+  state.pending = CONFIRM;
+  const options: ReplyOption[] = [{ label: 'Yes', value: 'yes' }, { label: 'No', value: 'no' }, { label: TALK_TO_PERSON, value: TALK_TO_PERSON }];
+  return ask(state, { kind: 'question', text: TEXTS.confirmIssue.replace('{title}', entry.title), options, questionId: CONFIRM, acceptsText: true }, entry, t, match);
+}
+
+/**
+ * The answer to "is this about ...?". A yes follows the entry as if its words had matched: its
+ * questions still ask for what the message did not say (a confirmation names no update). A no
+ * leaves it unmatched; anything else is read as a message of its own.
+ */
+function confirm(
+  state: ConversationState,
+  message: IncomingMessage,
+  normalized: string,
+  kb: KnowledgeBase,
+  t: TurnMoment,
+  askedForPerson: boolean,
+  context: StepContext,
+): StepResult {
+  const entry = state.candidates[0] ? kb.get(state.candidates[0]) : undefined;
+  if (askedForPerson) return escalate(state, entry ?? null, 'asked_for_person', TEXTS.askedForPerson, t, null);
+  const answer = parseYesNo(normalized, kb.lexicon);
+  if (entry && answer === 'yes') {
+    enterEntry(state, entry, kb.lexicon, employeeTurns(state));
+    return advance(state, entry, t, null);
+  }
+  if (answer === 'no' || !entry) {
+    state.phase = 'unmatched';
+    state.pending = null;
+    state.candidates = [];
+    const reply: Reply = { kind: 'notice', text: TEXTS.notConfirmed, options: [{ label: TALK_TO_PERSON, value: TALK_TO_PERSON }] };
+    state.transcript.push({ from: 'bot', text: reply.text, at: t.at });
+    return { state, outcome: 'no_match', entryId: null, replies: [reply], match: null };
+  }
+  return step(null, message, kb, context);
 }
 
 /** Follows the entry's decision table as far as the answers allow. */

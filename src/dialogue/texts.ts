@@ -1,6 +1,8 @@
 /** What the bot says on its own behalf (entry texts come from the knowledge files). */
 
 export const TEXTS = {
+  confirmIssue: 'Is this about this known issue: {title}?',
+  notConfirmed: "Then I don't know this one yet. If you'd like a person to look at it, choose \"Talk to a person\".",
   which:
     'A few known issues look like this, and the right answer depends on the update. Which update shows the error? Its KB number is in Settings › Windows Update › Update history.',
   whichHelp:

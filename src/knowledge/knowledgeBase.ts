@@ -100,6 +100,8 @@ export class KnowledgeBase {
   readonly phrases: PhraseIndex;
   /** Every word of every phrase, for typo correction. */
   readonly vocabulary = new FuzzyVocabulary();
+  /** Match and exclude phrases by each of their stems, for near misses (matching/nearMiss.ts). */
+  readonly phrasesByStem = new Map<string, SignalPhrase[]>();
 
   /** The shared lexicon the dialogue reads messages with. */
   readonly lexicon: Lexicon;
@@ -116,6 +118,7 @@ export class KnowledgeBase {
       if (entry.anyUnlistedUpdate) this.unlistedUpdateEntries.push(entry);
       for (const phrase of entry.phrases) {
         allPhrases.push({ phrase, entry });
+        for (const stem of phrase.uniqueStems) push(this.phrasesByStem, stem, phrase);
         for (const word of words(phrase.text)) this.vocabulary.add(word);
       }
     }

@@ -108,3 +108,37 @@ describe('the restart reader in the languages of the lexicon', () => {
     expect(play('KB5057589 ist am Dienstag mit 0x80070643 fehlgeschlagen', 'ja, Mittwoch neu gestartet', '500 MB frei').outcome).toBe('resolved');
   });
 });
+
+describe('a message close to one known issue but short of it', () => {
+  const shipped = shippedKnowledge();
+  const play = (...turns: string[]) => {
+    let state: ConversationState | null = null;
+    const results: StepResult[] = [];
+    for (const text of turns) {
+      const result = step(state, { conversationId: 'c4', channel: 'terminal', user: { id: 'U1' }, text }, shipped, { now: new Date(Date.UTC(2026, 0, 1, 9)), newId: () => 'id' });
+      results.push(result);
+      state = result.state;
+    }
+    return results;
+  };
+
+  it('gets a one-click confirmation naming the issue, not silence', () => {
+    const [first] = play('the WinRE thing failed to install again');
+    expect(first).toMatchObject({ outcome: 'pending', entryId: 'kb5057589-winre-false-error' });
+    expect(first.replies[0].text).toContain('KB5057589');
+    expect(first.replies[0].options.map((o) => o.label)).toEqual(['Yes', 'No', 'Talk to a person']);
+  });
+
+  it('on a yes follows the issue, and still asks for the update the confirmation did not name', () => {
+    const results = play('the WinRE thing failed to install again', 'yes', 'yes', '400 MB');
+    expect(results.at(-1)!.outcome).toBe('pending');
+    expect(results.at(-1)!.replies[0].text).toContain('is the failed update KB5057589?');
+    expect(play('the WinRE thing failed to install again', 'yes', 'yes', '400 MB', 'yes').at(-1)!.outcome).toBe('resolved');
+  });
+
+  it('on a no says it does not know the issue and offers a person; without a failure or with only a common word, asks nothing', () => {
+    expect(play('the WinRE thing failed to install again', 'no').at(-1)).toMatchObject({ outcome: 'no_match', replies: [{ kind: 'notice' }] });
+    expect(play('the WinRE thing is great')[0].outcome).toBe('no_match');
+    expect(play("Disk Cleanup wants to delete 'Windows Update Cleanup' 1.2 GB, is that safe?")[0].outcome).toBe('no_match');
+  });
+});
