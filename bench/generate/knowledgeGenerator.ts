@@ -147,6 +147,8 @@ function cosmeticEntry(rng: Random, newUpdate: () => string, errorsFor: (none: n
       require_any: ['updates', 'phrases'],
       exclude: { other_updates: true, other_errors: true, ...(rng.chance(0.3) ? { phrases: [`${rng.pick(MONTHS)} ${year - 1}`] } : {}) },
     },
+    // Its own symptom is an update failing: said of nothing else, that is the issue itself.
+    symptom: { lexicon: ['update_failure'] },
     questions: {
       rebooted: {
         type: 'yes_no',
@@ -233,6 +235,8 @@ function howtoEntry(rng: Random, errorsFor: (none: number) => string[], uniqueId
     id: uniqueId(`${product}-${symptom}${qualifier ? `-${qualifier}` : ''}`),
     title: `${capitalize(product)} ${symptom}${qualifier ? ` ${qualifier}` : ''}`,
     match: { ...(errors.length ? { errors } : {}), phrases, require_any: ['phrases'] },
+    // Its own symptom: the product's trouble in the words of its phrases.
+    symptom: { lexicon: ['update_failure'], phrases: [symptom] },
     questions: {
       tried_restart: {
         type: 'yes_no',

@@ -8,7 +8,7 @@ import { evaluateTable } from './decisionTable';
 import type { SlotValue } from './state';
 
 export interface FlowFinding {
-  code: 'flow-gap' | 'dead-rule' | 'unused-question' | 'unused-reply' | 'flow-too-large';
+  code: 'flow-gap' | 'dead-rule' | 'unused-question' | 'unused-reply' | 'flow-too-large' | 'no-symptom';
   severity: 'error' | 'warning';
   path: Array<string | number>;
   message: string;
@@ -35,6 +35,19 @@ export function analyzeFlow(entry: CompiledEntry): FlowFinding[] {
   const usedReplies = new Set(entry.flow.flatMap((r) => [r.resolve, r.escalate, r.say].filter((x): x is string => x !== undefined)));
   for (const name of Object.keys(entry.replies)) {
     if (!usedReplies.has(name)) findings.push({ code: 'unused-reply', severity: 'warning', path: ['replies', name], message: `reply "${name}" is never used by flow` });
+  }
+
+  // Without a symptom, the employee's own description of the issue ("it failed again") is
+  // trouble the entry does not account for, and holds every all-clear back.
+  const resolves = entry.flow.findIndex((rule) => rule.resolve !== undefined);
+  if (resolves >= 0 && entry.symptom.lexicon.length === 0 && entry.symptom.phrases.length === 0) {
+    findings.push({
+      code: 'no-symptom',
+      severity: 'warning',
+      path: ['flow', resolves],
+      message: 'this entry can resolve but declares no symptom: "it failed", "the error is back" will hold every all-clear back',
+      hint: 'add symptom: { lexicon: [update_failure] } (or the lexicon key and phrases that describe this issue)',
+    });
   }
 
   const axes = [...used].filter((name) => entry.questions.has(name)).map((name) => ({ name, values: valuesFor(entry, name) }));

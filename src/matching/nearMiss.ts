@@ -44,5 +44,6 @@ function nearlySaid(phrase: SignalPhrase, stems: ReadonlySet<string>, generic: R
 /** Whether the message reports something failing: an error code, or the lexicon's trouble words. */
 function reportsFailure(kb: KnowledgeBase, tokens: ReturnType<typeof tokenize>, lower: string, hasError: boolean): boolean {
   if (hasError) return true;
-  return detectAll([...kb.lexicon.detectors('trouble'), ...kb.lexicon.detectors('update_failure')], tokens, lower, { anyForm: true, exact: true }).some((hit) => !hit.negated);
+  // (Each list as the lexicon holds it: detect.ts indexes a list once.)
+  return ['trouble', 'update_failure'].some((key) => detectAll(kb.lexicon.detectors(key), tokens, lower, { anyForm: true, exact: true }).some((hit) => !hit.negated));
 }

@@ -74,7 +74,8 @@ export function accountFor(entry: CompiledEntry, lexicon: Lexicon, turns: readon
 /** What reading a clause needs of the entry and the lexicon, built once per pair. */
 interface ReadingWords {
   trouble: Detector[];
-  symptom: Detector[];
+  /** The entry's symptom lists: each lexicon key's, then its own phrases. */
+  symptom: Detector[][];
   somethingElse: Detector[];
   changeMarkers: Detector[];
   allWell: Detector[];
@@ -82,7 +83,8 @@ interface ReadingWords {
   hypothetical: Detector[];
   conditional: Detector[];
   denials: Detector[];
-  known: ReadonlySet<string>;
+  /** The lexicon's known words, then the entry's own. */
+  known: ReadonlyArray<ReadonlySet<string>>;
   /** Phrases that answer the entry's questions ("restarted", "yes"): a clause with them is an answer. */
   answers: Detector[];
   /** Stems of each of the entry's match phrases, to see a clause name the issue. */
@@ -111,14 +113,17 @@ function accountClause(text: string, question: boolean, entry: CompiledEntry, w:
     // here?"); in a question, a modal a few words before is a worry ("will it crash?").
     !within(hit.at, conditions, hit.at) &&
     !(question && within(hit.at, modals, MODAL_REACH));
-  const own = detectAll(w.symptom, tokens, lower, { anyForm: true, exact: true }).filter(reported);
+  const own = w.symptom.flatMap((list) => detectAll(list, tokens, lower, { anyForm: true, exact: true })).filter(reported);
   const ownSpan = new Set(own.flatMap(spanOf));
-  const trouble = detectAll(w.trouble, tokens, lower, { anyForm: true, exact: true }).filter(reported);
+  const trouble = [...detectAll(w.trouble, tokens, lower, { anyForm: true, exact: true }).filter(reported), ...own];
   const foreign = trouble.filter((hit) => !spanOf(hit).some((i) => ownSpan.has(i)));
   if (foreign.length > 0) return { role: 'trouble', why: `"${said(tokens, foreign[0])}" is trouble this issue does not account for` };
   const counted = new Set([...masked, ...ownSpan, ...trouble.flatMap(spanOf)]);
-  const unknown = tokens.filter((t, i) => !counted.has(i) && !isKnown(t, w.known)).map((t) => t.word);
+  // The words the bot does not know, other than those already read (and `also` ones): worked
+  // out only where they decide, since a typo check against every known word is the costly part.
+  const unknownBesides = (also: ReadonlySet<number> = EMPTY_SET) => tokens.filter((t, i) => !counted.has(i) && !also.has(i) && !isKnown(t, w.known)).map((t) => t.word);
   if (own.length > 0) {
+    const unknown = unknownBesides();
     const besides = detectAll(w.somethingElse, tokens, lower, EXACT).find((hit) => !hit.negated && !masked.has(hit.at));
     if (besides) return { role: 'trouble', why: `"${said(tokens, own[0])}" beside "${besides.detector.text}": trouble with something besides this issue` };
     // "KB5057589 failed": named by its update or its own name, the trouble is the issue's.
@@ -138,8 +143,8 @@ function accountClause(text: string, question: boolean, entry: CompiledEntry, w:
     const outside = (hit: Detection) => !spanOf(hit).some((i) => marked.has(i));
     const answers = detectAll(w.answers, tokens, lower, { anyForm: true, exact: true }).some(outside);
     const reassured = detectAll(w.allWell, tokens, lower, { anyForm: true, exact: true }).some((hit) => !hit.negated && outside(hit));
-    const changed = tokens.filter((t, i) => !marked.has(i) && !counted.has(i) && !isKnown(t, w.known)).map((t) => t.word);
-    if (!answers && !reassured && changed.length > 0) return { role: 'trouble', why: `${quoteAll(changed)}: a change the employee reports ("${markers[0].detector.text}")` };
+    const changed = answers || reassured ? [] : unknownBesides(marked);
+    if (changed.length > 0) return { role: 'trouble', why: `${quoteAll(changed)}: a change the employee reports ("${markers[0].detector.text}")` };
   }
   return { role: 'talk', why: 'reports no trouble' };
 }
@@ -191,6 +196,7 @@ function startsOf(detectors: Detector[], tokens: readonly Token[], lower: string
   return new Set(detectAll(detectors, tokens, lower, EXACT).flatMap((hit) => (hit.at >= 0 ? [hit.at] : [])));
 }
 const DENIAL_REACH = 4;
+const EMPTY_SET: ReadonlySet<number> = new Set();
 const MODAL_REACH = 5;
 
 // A line that starts with a date and a time, as logs and event exports print them.
@@ -203,12 +209,12 @@ function carriesSignal(text: string, entry: CompiledEntry): boolean {
 const DIGIT = /\d/;
 
 /** Words that say nothing beyond the issue: function words, the lexicon's known words, the entry's own. */
-function isKnown(token: Token, known: ReadonlySet<string>): boolean {
-  if (token.word.length < 2 || DIGIT.test(token.word) || known.has(token.word) || known.has(token.stem) || FUNCTION_WORDS.has(token.word)) return true;
+function isKnown(token: Token, known: ReadonlyArray<ReadonlySet<string>>): boolean {
+  if (token.word.length < 2 || DIGIT.test(token.word) || FUNCTION_WORDS.has(token.word) || known.some((set) => set.has(token.word) || set.has(token.stem))) return true;
   // A typo of a known word is that word ("updte", "faild", "enviroment"), as the matcher reads it.
   const edits = allowedEdits(token.word.length);
   if (edits === 0) return false;
-  for (const word of known) if (Math.abs(word.length - token.word.length) <= edits && withinEdits(token.word, word, edits)) return true;
+  for (const set of known) for (const word of set) if (Math.abs(word.length - token.word.length) <= edits && withinEdits(token.word, word, edits)) return true;
   return false;
 }
 
@@ -216,17 +222,37 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   [stopwordsEn, stopwordsEs, stopwordsFr, stopwordsIt, stopwordsNl, stopwordsPl, stopwordsPt].flatMap((list) => list.words.flatMap((word) => words(word))),
 );
 
-const built = new WeakMap<CompiledEntry, { lexicon: Lexicon; words: ReadingWords }>();
+/**
+ * The lexicon's part, built once per lexicon and shared by every entry: a knowledge base of
+ * thousands of entries must not hold a copy of the lexicon per entry.
+ */
+interface SharedWords {
+  known: ReadonlySet<string>;
+}
 
+const sharedByLexicon = new WeakMap<Lexicon, SharedWords>();
+
+function sharedWords(lexicon: Lexicon): SharedWords {
+  let shared = sharedByLexicon.get(lexicon);
+  if (!shared) {
+    const known = new Set<string>();
+    for (const key of ['known_words', 'talk', 'all_well', 'change_markers', 'hypothetical', 'conditional', 'denials', 'yes', 'no']) for (const word of lexicon.words(key)) known.add(word);
+    shared = { known };
+    sharedByLexicon.set(lexicon, shared);
+  }
+  return shared;
+}
+
+/**
+ * What reading needs of one entry, worked out per call (it is small, and caching it for every
+ * entry a conversation touched would cost more memory than the work it saves).
+ */
 function vocabularyFor(entry: CompiledEntry, lexicon: Lexicon): ReadingWords {
-  const cached = built.get(entry);
-  if (cached?.lexicon === lexicon) return cached.words;
-  const symptom = [...entry.symptom.lexicon.flatMap((key) => lexicon.detectors(key)), ...entry.symptom.phrases];
-  const known = new Set<string>();
+  const own = new Set<string>();
   const add = (text: string) => {
-    for (const word of words(text)) known.add(word).add(stem(word));
+    for (const word of words(text)) own.add(word).add(stem(word));
   };
-  for (const key of ['known_words', 'talk', 'all_well', 'change_markers', 'hypothetical', 'conditional', 'denials', 'yes', 'no', ...entry.symptom.lexicon]) for (const word of lexicon.words(key)) known.add(word);
+  for (const key of entry.symptom.lexicon) for (const word of lexicon.words(key)) own.add(word);
   // The entry's own words: what it is called, what it asks, and how its answers are said.
   [entry.title, entry.label, ...entry.updates, ...entry.errors, ...entry.phrases.filter((p) => p.role === 'match').map((p) => p.text)].forEach(add);
   for (const d of entry.symptom.phrases) add(d.text);
@@ -243,9 +269,10 @@ function vocabularyFor(entry: CompiledEntry, lexicon: Lexicon): ReadingWords {
       q.choices.forEach((c) => add(`${c.label} ${c.answer}`));
     }
   }
-  const readingWords: ReadingWords = {
-    trouble: [...lexicon.detectors('trouble'), ...symptom],
-    symptom,
+  return {
+    // Lists as the lexicon and the entry hold them (shared arrays, so detect.ts indexes each once).
+    trouble: lexicon.detectors('trouble'),
+    symptom: [...entry.symptom.lexicon.map((key) => lexicon.detectors(key)), entry.symptom.phrases],
     somethingElse: lexicon.detectors('something_else'),
     changeMarkers: lexicon.detectors('change_markers'),
     allWell: lexicon.detectors('all_well'),
@@ -253,10 +280,8 @@ function vocabularyFor(entry: CompiledEntry, lexicon: Lexicon): ReadingWords {
     hypothetical: lexicon.detectors('hypothetical'),
     conditional: lexicon.detectors('conditional'),
     denials: lexicon.detectors('denials'),
-    known,
+    known: [sharedWords(lexicon).known, own],
     answers,
     phraseStems: entry.phrases.filter((p) => p.role === 'match').map((p) => p.uniqueStems),
   };
-  built.set(entry, { lexicon, words: readingWords });
-  return readingWords;
 }

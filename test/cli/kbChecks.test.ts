@@ -14,6 +14,8 @@ describe('kb lint static checks', () => {
     expect(err).toMatch(/gappy\.yaml:20:5 flow\[2\]: warning: this rule can never fire/);
     expect(err).toMatch(/gappy\.yaml:13:5 questions\.never_asked: warning: question "never_asked" is declared but never asked/);
     expect(err).toMatch(/gappy\.yaml:25:11 replies\.orphan: warning: reply "orphan" is never used by flow/);
+    // A resolving entry without a symptom: its own failure words would hold every all-clear back.
+    expect(err).toMatch(/gappy\.yaml:\d+:\d+ flow\[\d\]: warning: this entry can resolve but declares no symptom/);
     expect(err).toMatch(/overlap-b\.yaml:4:3 match: warning: claims the same signals as overlap-a \(.*overlap-a\.yaml:4\): KB5000011, 0x80070643/);
     expect(err.trim().split('\n').pop()).toBe('1 problem in 1 file; nothing was changed.');
   });
