@@ -25,17 +25,15 @@ const built = new WeakMap<Lexicon, AnswerWords>();
 function answerWords(lexicon: Lexicon): AnswerWords {
   let w = built.get(lexicon);
   if (!w) {
-    const runs = (key: string) => lexicon.detectors(key).flatMap((d) => (d.words && d.words.length > 0 ? [d.words] : []));
-    const single = (key: string) => new Set(runs(key).flatMap((run) => (run.length === 1 ? run : [])));
-    const no = single('no');
+    const no = lexicon.singles('no');
     w = {
-      yes: single('yes'),
-      yesRuns: runs('yes').filter((run) => run.length > 1),
+      yes: lexicon.singles('yes'),
+      yesRuns: lexicon.runs('yes').filter((run) => run.length > 1),
       no,
-      dontKnow: runs('dont_know'),
-      noSpace: runs('no_space'),
-      filler: single('filler'),
-      none: new Set([...single('denials'), ...no]),
+      dontKnow: lexicon.runs('dont_know'),
+      noSpace: lexicon.runs('no_space'),
+      filler: lexicon.singles('filler'),
+      none: new Set([...lexicon.singles('denials'), ...no]),
     };
     built.set(lexicon, w);
   }

@@ -47,11 +47,7 @@ const built = new WeakMap<Lexicon, CertaintyWords>();
 function certaintyWords(lexicon: Lexicon): CertaintyWords {
   let w = built.get(lexicon);
   if (!w) {
-    const phrases = (key: string): Phrases => {
-      const runs = lexicon.detectors(key).flatMap((d) => (d.words && d.words.length > 0 ? [d.words] : []));
-      return { words: new Set(runs.filter((r) => r.length === 1).map((r) => r[0])), runs: runs.filter((r) => r.length > 1) };
-    };
-    const single = (key: string) => phrases(key).words;
+    const phrases = (key: string): Phrases => ({ words: lexicon.singles(key), runs: lexicon.runs(key).filter((run) => run.length > 1) });
     const patterns = (key: string) => lexicon.detectors(key).flatMap((d) => (d.regex ? [new RegExp(d.regex.source, 'i')] : []));
     w = {
       notYet: phrases('not_yet'),
@@ -59,11 +55,11 @@ function certaintyWords(lexicon: Lexicon): CertaintyWords {
       sizeDoubted: phrases('size_doubted'),
       notARestart: phrases('not_a_restart'),
       beforeTheUpdate: phrases('before_the_update'),
-      denials: single('denials'),
-      restartedThings: single('restarted_things'),
-      restartWords: single('restart_words'),
-      determiners: single('determiners'),
-      yes: single('yes'),
+      denials: lexicon.singles('denials'),
+      restartedThings: lexicon.singles('restarted_things'),
+      restartWords: lexicon.singles('restart_words'),
+      determiners: lexicon.singles('determiners'),
+      yes: lexicon.singles('yes'),
       forSomeOnly: patterns('for_some_only'),
       updateAtATime: patterns('update_at_a_time'),
       beforeIt: phrasePattern(lexicon, 'before_it'),

@@ -27,12 +27,11 @@ const built = new WeakMap<Lexicon, ClosingWords>();
 function closingWords(lexicon: Lexicon): ClosingWords {
   let w = built.get(lexicon);
   if (!w) {
-    const single = (key: string) => new Set(lexicon.detectors(key).flatMap((d) => (d.words?.length === 1 ? d.words : [])));
-    const closing = single('closing');
+    const closing = lexicon.singles('closing');
     w = {
       closing,
       closingPhrases: lexicon.detectors('closing').filter((d) => (d.words?.length ?? 0) > 1),
-      benign: new Set([...closing, ...single('closing_talk')]),
+      benign: new Set([...closing, ...lexicon.singles('closing_talk')]),
       notClosing: lexicon.words('not_closing'),
       denials: lexicon.words('denials'),
       confirm: lexicon.detectors('confirm_words'),

@@ -132,7 +132,7 @@ function freeWordsPattern(lexicon: Lexicon): RegExp {
 /** "Rebooted: no": a clause that ends in a plain no leaves a yes in it unclear. */
 function endsInNo(tokens: readonly Token[], lexicon: Lexicon): boolean {
   const last = tokens.at(-1)?.word;
-  return last !== undefined && lexicon.detectors('no').some((d) => d.words?.length === 1 && d.words[0] === last);
+  return last !== undefined && lexicon.singles('no').has(last);
 }
 
 /** A restart question answered at a time that cannot be put after the update. */

@@ -49,6 +49,8 @@ export interface LexiconFile {
 export class Lexicon {
   private readonly detectorsByKey = new Map<string, Detector[]>();
   private readonly wordsByKey = new Map<string, ReadonlySet<string>>();
+  private readonly runsByKey = new Map<string, ReadonlyArray<readonly string[]>>();
+  private readonly singlesByKey = new Map<string, ReadonlySet<string>>();
 
   constructor(readonly files: readonly LexiconFile[]) {
     const merged = new Map<string, Map<string, Detector>>();
@@ -91,6 +93,20 @@ export class Lexicon {
    */
   lists(key: string): string[][] {
     return this.files.map((f) => (f.keys[key] ?? []).flatMap((item) => (typeof item === 'string' ? [words(item).join(' ')] : []))).filter((list) => list.length > 0);
+  }
+
+  /** A key's phrases as runs of words, patterns left out (built once per key). */
+  runs(key: string): ReadonlyArray<readonly string[]> {
+    let runs = this.runsByKey.get(key);
+    if (!runs) this.runsByKey.set(key, (runs = this.detectors(key).flatMap((d) => (d.words && d.words.length > 0 ? [d.words] : []))));
+    return runs;
+  }
+
+  /** A key's phrases of one word ("yes", "nope"), for readers that look at single words. */
+  singles(key: string): ReadonlySet<string> {
+    let singles = this.singlesByKey.get(key);
+    if (!singles) this.singlesByKey.set(key, (singles = new Set(this.runs(key).flatMap((run) => (run.length === 1 ? run : [])))));
+    return singles;
   }
 
   /** Every word of a key's phrases, as written and by stem. */
