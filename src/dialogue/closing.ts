@@ -5,7 +5,7 @@
  */
 import type { Lexicon } from '../knowledge/lexicon';
 import { tokenize, type Token } from '../matching/words';
-import { detectAll } from './detect';
+import { detectAll, negationWords } from './detect';
 
 /** A closing is short: a longer message says something more. */
 const CLOSING_MAX_WORDS = 12;
@@ -55,7 +55,7 @@ export function asksToConfirm(normalized: string, lexicon: Lexicon): boolean {
   const mark = normalized.lastIndexOf('?');
   if (mark < 0 || calmWords(normalized, lexicon) === null) return false;
   const asked = normalized.slice(0, mark);
-  return detectAll(closingWords(lexicon).confirm, tokenize(asked), asked.toLowerCase()).length > 0;
+  return detectAll(closingWords(lexicon).confirm, tokenize(asked), asked.toLowerCase(), { negation: negationWords(lexicon) }).length > 0;
 }
 
 /** The words of a short message that reports no trouble (closing phrases aside), or null. */
@@ -63,7 +63,7 @@ function calmWords(normalized: string, lexicon: Lexicon): { words: string[]; sai
   const w = closingWords(lexicon);
   const tokens = tokenize(normalized);
   // "No worries", "no problem": a closing, whatever the words in it.
-  const phrases = detectAll(w.closingPhrases, tokens, normalized.toLowerCase()).filter((hit) => hit.at >= 0);
+  const phrases = detectAll(w.closingPhrases, tokens, normalized.toLowerCase(), { negation: negationWords(lexicon) }).filter((hit) => hit.at >= 0);
   const inPhrase = new Set(phrases.flatMap((hit) => Array.from({ length: hit.detector.words?.length ?? 0 }, (_, i) => hit.at + i)));
   const rest: Token[] = tokens.filter((_, i) => !inPhrase.has(i));
   const typed = rest.map((token) => token.word);

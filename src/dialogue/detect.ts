@@ -1,7 +1,8 @@
 /** Finds a support lead's phrases in a message: word forms in order, small typos, negation. */
 import type { Detector } from '../knowledge/knowledgeBase';
 import { allowedEdits, withinEdits } from '../matching/fuzzy';
-import { NEGATIONS, negatedAt, tokenize, type Token } from '../matching/words';
+import type { Lexicon } from '../knowledge/lexicon';
+import { negatedAt, tokenize, type NegationWords, type Token } from '../matching/words';
 
 /** How many extra words may stand between two words of a phrase ("after a restart"). */
 const GAP = 1;
@@ -18,6 +19,8 @@ export interface Detection {
  * Right for symptoms and context; wrong for yes/no phrases, where "restart" is not "restarted".
  */
 export interface DetectOptions {
+  /** The negation words to read with (negationWords of the knowledge's lexicon). */
+  negation: NegationWords;
   anyForm?: boolean;
   /**
    * Words as written or by stem only, no typos: for broad lists read against everything the
@@ -30,7 +33,7 @@ export interface DetectOptions {
  * `detect` for lists read often: phrases missing one of their words are skipped before the
  * word-by-word search (see presentWords). Same result, in the list's order.
  */
-export function detectListed(detectors: readonly Detector[], tokens: readonly Token[], lowerText: string, options: DetectOptions = {}): Detection | null {
+export function detectListed(detectors: readonly Detector[], tokens: readonly Token[], lowerText: string, options: DetectOptions): Detection | null {
   if (detectors.length === 0) return null;
   const present = presentWords(vocabularyOf(detectors), tokens, options);
   const candidates = detectors.filter((d) => d.regex !== undefined || (d.words ?? []).every((w) => present.has(w)));
@@ -38,17 +41,17 @@ export function detectListed(detectors: readonly Detector[], tokens: readonly To
 }
 
 /** The first of `detectors` found in the message, or null. */
-export function detect(detectors: readonly Detector[], tokens: readonly Token[], lowerText: string, options: DetectOptions = {}): Detection | null {
+export function detect(detectors: readonly Detector[], tokens: readonly Token[], lowerText: string, options: DetectOptions): Detection | null {
   for (const detector of detectors) {
     if (detector.regex) {
       if (detector.regex.test(lowerText)) return { detector, at: -1, negated: false };
       continue;
     }
-    const at = findWords(detector.words ?? [], options.anyForm ? (detector.stems ?? []) : null, tokens, options.exact === true);
+    const at = findWords(detector.words ?? [], options.anyForm ? (detector.stems ?? []) : null, tokens, options.negation.negations, options.exact === true);
     // A phrase that carries its own negation ("will not boot") is not turned around again.
     if (at >= 0) {
       const selfNegated = (detector.words ?? []).some((w) => w === 'not' || w === 'no');
-      const negated = !selfNegated && negatedAt(tokens, at, 3, options.anyForm === true);
+      const negated = !selfNegated && negatedAt(tokens, at, options.negation, 3, options.anyForm === true);
       // "It hasn't crashed again", "never had a BSOD before", "never seen it crash this often":
       // denied in form, reported in meaning.
       const reported = negated && options.anyForm === true && saidToHaveHappened(tokens, at + (detector.words?.length ?? 1));
@@ -62,7 +65,7 @@ export function detect(detectors: readonly Detector[], tokens: readonly Token[],
  * Every detector of the list found in the message, each once, in no set order: for readers that
  * weigh all that was said (accounting.ts) rather than stop at the first phrase.
  */
-export function detectAll(detectors: readonly Detector[], tokens: readonly Token[], lowerText: string, options: DetectOptions = {}): Detection[] {
+export function detectAll(detectors: readonly Detector[], tokens: readonly Token[], lowerText: string, options: DetectOptions): Detection[] {
   if (detectors.length === 0) return [];
   const vocabulary = vocabularyOf(detectors);
   const present = presentWords(vocabulary, tokens, options);
@@ -97,7 +100,7 @@ const PIECE_BREAK = /[.!?;,](?=\s|$)|\n|\s(?:but|however|although|though)\s/i;
  * A detector said, and not negated, anywhere in the text, or null: each sentence is read on its
  * own, and every detector is tried (a negated "crash" does not hide a later "blue screen").
  */
-export function raisedIn(detectors: readonly Detector[], text: string, options: DetectOptions = {}): Detector | null {
+export function raisedIn(detectors: readonly Detector[], text: string, options: DetectOptions): Detector | null {
   if (detectors.length === 0) return null;
   const vocabulary = vocabularyOf(detectors);
   for (const piece of piecesOf(text)) {
@@ -193,7 +196,7 @@ function presentWords(vocabulary: Vocabulary, tokens: readonly Token[], options:
   return present;
 }
 
-function findWords(words: readonly string[], stems: readonly string[] | null, tokens: readonly Token[], exact = false): number {
+function findWords(words: readonly string[], stems: readonly string[] | null, tokens: readonly Token[], negations: ReadonlySet<string>, exact = false): number {
   if (words.length === 0) return -1;
   const same = exact
     ? (token: Token, w: number) => token.word === words[w] || (stems !== null && token.stem.length > 2 && token.stem === stems[w])
@@ -211,7 +214,7 @@ function findWords(words: readonly string[], stems: readonly string[] | null, to
           break;
         }
         // A skipped word may not be a negation: "restart not done" is not "restart done".
-        if (NEGATIONS.has(tokens[next].word)) break;
+        if (negations.has(tokens[next].word)) break;
       }
     }
     if (ok) return start;
@@ -238,3 +241,15 @@ function sameWord(typed: string, wanted: string): boolean {
 
 const nearPairs = new Map<string, boolean>();
 const NEAR_PAIRS_LIMIT = 50_000;
+
+const negationByLexicon = new WeakMap<Lexicon, NegationWords>();
+
+/** The lexicon's negation words (negations, subjects, list_words, worries), built once per lexicon. */
+export function negationWords(lexicon: Lexicon): NegationWords {
+  let words = negationByLexicon.get(lexicon);
+  if (!words) {
+    words = { negations: lexicon.singles('negations'), subjects: lexicon.singles('subjects'), listWords: lexicon.singles('list_words'), worries: lexicon.singles('worries') };
+    negationByLexicon.set(lexicon, words);
+  }
+  return words;
+}

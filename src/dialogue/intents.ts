@@ -6,7 +6,7 @@
 import type { Detector } from '../knowledge/knowledgeBase';
 import type { Lexicon } from '../knowledge/lexicon';
 import { stem, words } from '../matching/words';
-import { raisedIn } from './detect';
+import { negationWords, raisedIn } from './detect';
 
 /** A reply of this many words or fewer that names who ("agent", "a human pls") asks for them. */
 const SHORT_REPLY = 3;
@@ -60,8 +60,9 @@ function phrase(text: string): Detector {
  */
 export function wantsPerson(text: string, lexicon: Lexicon, where: 'conversation' | 'unprompted' = 'conversation'): boolean {
   const lists = requestLists(lexicon);
-  if (where === 'unprompted') return raisedIn(lists.plain, text) !== null;
-  if (raisedIn(lists.conversation, text) !== null) return true;
+  const options = { negation: negationWords(lexicon) };
+  if (where === 'unprompted') return raisedIn(lists.plain, text, options) !== null;
+  if (raisedIn(lists.conversation, text, options) !== null) return true;
   const typed = words(text);
   return typed.length <= SHORT_REPLY && typed.some((w) => lists.personWords.has(w)) && !typed.some((w) => lists.denials.has(w));
 }

@@ -5,7 +5,7 @@ import { tokenize, type Token } from '../matching/words';
 import { CLAUSE_BREAK, findSizes, megabytes, parseYesNo, saysBareNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
 import { forSomeOnly, holdsBackYes, inQuestion, restartOrderUnclear, sizeNotStated } from './certainty';
 import { afterLastCorrection } from '../matching/selfCorrection';
-import { detectListed, raisedIn } from './detect';
+import { detectListed, negationWords, raisedIn } from './detect';
 import { freeFromUsage } from './usage';
 import type { SlotValue } from './state';
 
@@ -58,7 +58,7 @@ type Reading = SlotValue | typeof HELD_BACK | null;
 function findAnywhere(q: CompiledQuestion, lexicon: Lexicon, text: string, asAnswer: boolean, earlier: string): Reading {
   switch (q.type) {
     case 'flag': {
-      return raisedIn(q.when, text.replace(DISK_STATUS, ' '), { anyForm: true }) ? { type: 'flag', value: true } : null;
+      return raisedIn(q.when, text.replace(DISK_STATUS, ' '), { anyForm: true, negation: negationWords(lexicon) }) ? { type: 'flag', value: true } : null;
     }
     case 'yes_no': {
       const reading = yesNoPhrases(q, lexicon, text, asAnswer);
@@ -66,7 +66,7 @@ function findAnywhere(q: CompiledQuestion, lexicon: Lexicon, text: string, asAns
     }
     case 'size': {
       if (q.context.length === 0) return null;
-      const sizes = findSizes(text, null, lexicon).filter((s) => saidOf(q.context, around(text, s.index, STATEMENT_BREAK)));
+      const sizes = findSizes(text, null, lexicon).filter((s) => saidOf(q.context, around(text, s.index, STATEMENT_BREAK), lexicon));
       return withUsage(stated(text, besideOtherSizes(q, lexicon, text, sizes), lexicon, q), q, lexicon, text, null);
     }
   }
@@ -88,9 +88,9 @@ function yesNoPhrases(q: Extract<CompiledQuestion, { type: 'yes_no' }>, lexicon:
   for (const { clause, question } of clausesOf(text)) {
     const tokens = tokenize(clause);
     const lower = clause.toLowerCase();
-    const no = detectListed(q.noWhen, tokens, lower);
+    const no = detectListed(q.noWhen, tokens, lower, { negation: negationWords(lexicon) });
     if (no && !no.negated) return { type: 'yes_no', value: 'no' };
-    const found = no ?? detectListed(q.yesWhen, tokens, lower);
+    const found = no ?? detectListed(q.yesWhen, tokens, lower, { negation: negationWords(lexicon) });
     if (!found) continue;
     if (found !== no && found.negated) return { type: 'yes_no', value: 'no' };
     // A clause that ends in a "no" ("Rebooted: no") leaves it unclear.
@@ -246,7 +246,7 @@ function correctedSizes(text: string, sizes: readonly SizeReading[], lexicon: Le
  * partition only 100 MB"): beside a used or total figure, a bare one may be the total.
  */
 function besideOtherSizes(q: SizeQuestion, lexicon: Lexicon, text: string, sizes: readonly SizeReading[]): SizeReading[] | typeof HELD_BACK {
-  const own = sizes.filter((s) => !aboutSomethingElse(q, text, s.index));
+  const own = sizes.filter((s) => !aboutSomethingElse(q, lexicon, text, s.index));
   // A fullness said without a figure ("529 MB, 95% full") makes a bare figure the likely total.
   const free = freeWordsPattern(lexicon);
   if (own.some((s) => !free.test(around(text, s.index, CLAUSE_BREAK))) && fullnessApart(text, sizes)) return HELD_BACK;
@@ -256,7 +256,7 @@ function besideOtherSizes(q: SizeQuestion, lexicon: Lexicon, text: string, sizes
   const usage = beside.some((s) => USAGE.test(around(text, s.index, CLAUSE_BREAK)));
   const named = own.filter((s) => {
     const clause = around(text, s.index, CLAUSE_BREAK);
-    return free.test(clause) || (!usage && saidOf(q.context, clause));
+    return free.test(clause) || (!usage && saidOf(q.context, clause, lexicon));
   });
   return named.length === own.length ? own : HELD_BACK;
 }
@@ -291,8 +291,8 @@ function withUsage(read: Reading, q: SizeQuestion, lexicon: Lexicon, text: strin
   if (!derived) return read;
   // A table's row of the recovery partition is the answer: the other rows are other partitions.
   if (derived.table) return stated(text, [{ mb: derived.mb, said: derived.said, index: derived.at[0] }], lexicon, q);
-  if (derived.at.some((at) => saidOf(q.notAbout, around(text, at, CLAUSE_BREAK).replace(USAGE_WORDS, ' ')))) return read;
-  if (defaultUnitMb === null && !saidOf(q.context, around(text, derived.at[0], STATEMENT_BREAK))) return read;
+  if (derived.at.some((at) => saidOf(q.notAbout, around(text, at, CLAUSE_BREAK).replace(USAGE_WORDS, ' '), lexicon))) return read;
+  if (defaultUnitMb === null && !saidOf(q.context, around(text, derived.at[0], STATEMENT_BREAK), lexicon)) return read;
   const worked = stated(text, [{ mb: derived.mb, said: derived.said, index: derived.at[0], ...(derived.bound && { bound: derived.bound }) }], lexicon, q);
   if (read === null || read === HELD_BACK || worked === HELD_BACK) return worked;
   if (worked === null || worked.type !== 'size' || read.type !== 'size') return read;
@@ -302,12 +302,12 @@ function withUsage(read: Reading, q: SizeQuestion, lexicon: Lexicon, text: strin
 // ("The partition is 600 MB" is its total: what a working-out starts from.)
 const USAGE_WORDS = /\b(?:used|in use|uses|using|taken|occupied|capacity|total|full|size|healthy|percent|(?<=\bpartition )is)\b|%/gi;
 
-function aboutSomethingElse(q: SizeQuestion, text: string, index: number): boolean {
-  return saidOf(q.notAbout, around(text, index, CLAUSE_BREAK));
+function aboutSomethingElse(q: SizeQuestion, lexicon: Lexicon, text: string, index: number): boolean {
+  return saidOf(q.notAbout, around(text, index, CLAUSE_BREAK), lexicon);
 }
 
-function saidOf(detectors: readonly Detector[], clause: string): boolean {
-  return detectors.length > 0 && detectListed(detectors, tokenize(clause), clause.toLowerCase(), { anyForm: true }) !== null;
+function saidOf(detectors: readonly Detector[], clause: string, lexicon: Lexicon): boolean {
+  return detectors.length > 0 && detectListed(detectors, tokenize(clause), clause.toLowerCase(), { anyForm: true, negation: negationWords(lexicon) }) !== null;
 }
 
 function directAnswer(q: CompiledQuestion, lexicon: Lexicon, text: string, tokens: Token[], earlier: string): Reading {

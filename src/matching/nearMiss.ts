@@ -6,7 +6,7 @@
  * no exclusion of the entry stands; two entries equally near make it no near miss at all.
  */
 import type { CompiledEntry, KnowledgeBase, SignalPhrase } from '../knowledge/knowledgeBase';
-import { detectAll } from '../dialogue/detect';
+import { detectAll, negationWords } from '../dialogue/detect';
 import { exclusionsFor, type MatchResult } from './matcher';
 import { tokenize } from './words';
 
@@ -45,5 +45,5 @@ function nearlySaid(phrase: SignalPhrase, stems: ReadonlySet<string>, generic: R
 function reportsFailure(kb: KnowledgeBase, tokens: ReturnType<typeof tokenize>, lower: string, hasError: boolean): boolean {
   if (hasError) return true;
   // (Each list as the lexicon holds it: detect.ts indexes a list once.)
-  return ['trouble', 'update_failure'].some((key) => detectAll(kb.lexicon.detectors(key), tokens, lower, { anyForm: true, exact: true }).some((hit) => !hit.negated));
+  return ['trouble', 'update_failure'].some((key) => detectAll(kb.lexicon.detectors(key), tokens, lower, { anyForm: true, exact: true, negation: negationWords(kb.lexicon) }).some((hit) => !hit.negated));
 }

@@ -82,14 +82,20 @@ export function stem(word: string): string {
   return cached;
 }
 
-/** Words that turn the statement after them around ("not restarted", "no crashes", "nothing crashed"). */
-// With German, Polish, French, Portuguese, Hindi and Dutch ones placed before what they deny
-// ("nicht neu gestartet", "nie zrestartowałem", "pas redémarré").
-export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'nothing', 'nicht', 'kein', 'keine', 'nie', 'pas', 'nao', 'nahi', 'niet']);
-
-// Words that start a statement of their own after a "no": in "no it crashed" (answering "has it
-// restarted?") the crash is reported, not denied.
-const SUBJECTS: ReadonlySet<string> = new Set(['it', 'i', 'we', 'he', 'she', 'they', 'my', 'the', 'this', 'pc', 'laptop', 'computer']);
+/**
+ * The words a negation is read with, from the shared lexicon (negations, subjects, list_words,
+ * worries): "not restarted", "no crashes or freezes", "no it crashed", "worried it would crash".
+ */
+export interface NegationWords {
+  /** Words that turn the statement after them around. */
+  negations: ReadonlySet<string>;
+  /** Words that start a statement of their own after a "no": in "no it crashed" the crash is reported. */
+  subjects: ReadonlySet<string>;
+  /** Words a negation reaches across without counting them ("no crashes or freezes"). */
+  listWords: ReadonlySet<string>;
+  /** Words that make what follows a worry or a condition rather than a report. */
+  worries: ReadonlySet<string>;
+}
 
 /**
  * Whether a negation stands within `window` tokens before position `at`. `reportsAfterAnswer`,
@@ -97,24 +103,17 @@ const SUBJECTS: ReadonlySet<string> = new Set(['it', 'i', 'we', 'he', 'she', 'th
  * crashed"), and a worry or a condition is no report ("worried it would crash"). Requests keep
  * "would" ("I would like to talk to a person").
  */
-export function negatedAt(tokens: readonly Token[], at: number, window = 3, reportsAfterAnswer = false): boolean {
+export function negatedAt(tokens: readonly Token[], at: number, words: NegationWords, window = 3, reportsAfterAnswer = false): boolean {
   let counted = 0;
   for (let i = at - 1; i >= 0 && counted < window; i--) {
     const word = tokens[i].word;
-    if (reportsAfterAnswer && HYPOTHETICAL.has(word)) return true;
-    if (NEGATIONS.has(word)) {
+    if (reportsAfterAnswer && words.worries.has(word)) return true;
+    if (words.negations.has(word)) {
       const next = tokens[i + 1]?.word === 'yet' ? i + 2 : i + 1;
-      if (!(reportsAfterAnswer && next < at && SUBJECTS.has(tokens[next].word))) return true;
+      if (!(reportsAfterAnswer && next < at && words.subjects.has(tokens[next].word))) return true;
     }
     // A negation reaches along a list: "no crashes or freezes or blue screens".
-    if (!LIST_WORDS.has(word)) counted++;
+    if (!words.listWords.has(word)) counted++;
   }
   return false;
 }
-
-// Words a negation reaches across without counting them.
-const LIST_WORDS: ReadonlySet<string> = new Set(['or', 'nor', 'and', 'any', 'even', 'other']);
-
-// Words that make what follows a worry or a condition rather than a report: "I was worried it
-// would crash", "if it crashes again". Read like a negation: nothing happened (yet).
-const HYPOTHETICAL: ReadonlySet<string> = new Set(['if', 'would', 'worried', 'afraid', 'unless', 'whether']);

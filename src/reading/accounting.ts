@@ -25,7 +25,7 @@ import type { Lexicon } from '../knowledge/lexicon';
 import { allowedEdits, withinEdits } from '../matching/fuzzy';
 import { normalizeText } from '../matching/normalize';
 import { stem, tokenize, words, type Token } from '../matching/words';
-import { detectAll, type Detection } from '../dialogue/detect';
+import { detectAll, negationWords, type DetectOptions, type Detection } from '../dialogue/detect';
 import { saysDontKnow } from '../dialogue/answers';
 import { findErrorCodes, findUpdateIds } from '../matching/signals';
 import { segment } from './segment';
@@ -92,6 +92,10 @@ interface ReadingWords {
 }
 
 function accountClause(text: string, question: boolean, entry: CompiledEntry, w: ReadingWords, logLine: boolean, lexicon: Lexicon): Pick<ClauseAccount, 'role' | 'why'> {
+  // The lexicon's lists are broad and read against everything the employee wrote: no typo
+  // tolerance, so that "train" is not "drain".
+  const EXACT = { exact: true, negation: negationWords(lexicon) } as const;
+  const ANY_FORM = { ...EXACT, anyForm: true } as const;
   const tokens = tokenize(text);
   const lower = text.toLowerCase();
   if (saysDontKnow(tokens, lexicon)) return { role: 'dont_know', why: 'says the employee cannot tell' };
@@ -99,9 +103,9 @@ function accountClause(text: string, question: boolean, entry: CompiledEntry, w:
   const masked = new Set<number>();
   for (const hit of detectAll(w.talk, tokens, lower, EXACT)) if (!hit.negated) spanOf(hit).forEach((i) => masked.add(i));
   // "Anything else acting up: no", "crashes? none": a clause that ends in a denial denies it all.
-  const denials = startsOf(w.denials, tokens, lower);
-  const conditions = startsOf(w.conditional, tokens, lower);
-  const modals = startsOf(w.hypothetical, tokens, lower);
+  const denials = startsOf(w.denials, tokens, lower, EXACT);
+  const conditions = startsOf(w.conditional, tokens, lower, EXACT);
+  const modals = startsOf(w.hypothetical, tokens, lower, EXACT);
   const deniedAtEnd = tokens.length > 1 && denials.has(tokens.length - 1);
   const reported = (hit: Detection) =>
     !hit.negated &&
@@ -113,9 +117,9 @@ function accountClause(text: string, question: boolean, entry: CompiledEntry, w:
     // here?"); in a question, a modal a few words before is a worry ("will it crash?").
     !within(hit.at, conditions, hit.at) &&
     !(question && within(hit.at, modals, MODAL_REACH));
-  const own = w.symptom.flatMap((list) => detectAll(list, tokens, lower, { anyForm: true, exact: true })).filter(reported);
+  const own = w.symptom.flatMap((list) => detectAll(list, tokens, lower, ANY_FORM)).filter(reported);
   const ownSpan = new Set(own.flatMap(spanOf));
-  const trouble = [...detectAll(w.trouble, tokens, lower, { anyForm: true, exact: true }).filter(reported), ...own];
+  const trouble = [...detectAll(w.trouble, tokens, lower, ANY_FORM).filter(reported), ...own];
   const foreign = trouble.filter((hit) => !spanOf(hit).some((i) => ownSpan.has(i)));
   if (foreign.length > 0) return { role: 'trouble', why: `"${said(tokens, foreign[0])}" is trouble this issue does not account for` };
   const counted = new Set([...masked, ...ownSpan, ...trouble.flatMap(spanOf)]);
@@ -141,17 +145,14 @@ function accountClause(text: string, question: boolean, entry: CompiledEntry, w:
     // empty" the restart is when, and in "is it normal that ..." the "normal" is asked.
     const marked = new Set(markers.flatMap(spanOf));
     const outside = (hit: Detection) => !spanOf(hit).some((i) => marked.has(i));
-    const answers = detectAll(w.answers, tokens, lower, { anyForm: true, exact: true }).some(outside);
-    const reassured = detectAll(w.allWell, tokens, lower, { anyForm: true, exact: true }).some((hit) => !hit.negated && outside(hit));
+    const answers = detectAll(w.answers, tokens, lower, ANY_FORM).some(outside);
+    const reassured = detectAll(w.allWell, tokens, lower, ANY_FORM).some((hit) => !hit.negated && outside(hit));
     const changed = answers || reassured ? [] : unknownBesides(marked);
     if (changed.length > 0) return { role: 'trouble', why: `${quoteAll(changed)}: a change the employee reports ("${markers[0].detector.text}")` };
   }
   return { role: 'talk', why: 'reports no trouble' };
 }
 
-// The lexicon's lists are broad and read against everything the employee wrote: no typo
-// tolerance, so that "train" is not "drain".
-const EXACT = { exact: true } as const;
 
 /** Whether the clause names the issue: one of its updates, or all the words of one of its phrases. */
 function namesIssue(text: string, tokens: readonly Token[], entry: CompiledEntry, w: ReadingWords): boolean {
@@ -192,8 +193,8 @@ function within(at: number, starts: ReadonlySet<number>, reach: number): boolean
 }
 
 /** Where the key's phrases start among the clause's words ("no one", "in case": as whole phrases). */
-function startsOf(detectors: Detector[], tokens: readonly Token[], lower: string): Set<number> {
-  return new Set(detectAll(detectors, tokens, lower, EXACT).flatMap((hit) => (hit.at >= 0 ? [hit.at] : [])));
+function startsOf(detectors: Detector[], tokens: readonly Token[], lower: string, options: DetectOptions): Set<number> {
+  return new Set(detectAll(detectors, tokens, lower, options).flatMap((hit) => (hit.at >= 0 ? [hit.at] : [])));
 }
 const DENIAL_REACH = 4;
 const EMPTY_SET: ReadonlySet<number> = new Set();

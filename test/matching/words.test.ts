@@ -1,4 +1,8 @@
+import { negationWords } from '../../src/dialogue/detect';
 import { negatedAt, tokenize } from '../../src/matching/words';
+import { shippedKnowledge } from '../helpers/knowledge';
+
+const negation = negationWords(shippedKnowledge().lexicon);
 
 const words = (text: string) => tokenize(text).map((t) => t.word).join(' ');
 
@@ -33,7 +37,10 @@ describe('tokenize', () => {
 
   it('finds a negation a few words before a phrase', () => {
     const tokens = tokenize("I haven't really restarted");
-    expect(negatedAt(tokens, tokens.findIndex((t) => t.word === 'restarted'))).toBe(true);
-    expect(negatedAt(tokenize('restarted fine'), 0)).toBe(false);
+    expect(negatedAt(tokens, tokens.findIndex((t) => t.word === 'restarted'), negation)).toBe(true);
+    expect(negatedAt(tokenize('restarted fine'), 0, negation)).toBe(false);
+    // Other languages' negations come from their lexicon files: "nicht neu gestartet".
+    const german = tokenize('nicht neu gestartet');
+    expect(negatedAt(german, 2, negation)).toBe(true);
   });
 });
