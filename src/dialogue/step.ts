@@ -9,7 +9,7 @@ import { saysAny } from '../reading/says';
 import { exclusionsFor, matchMessage, type MatchResult } from '../matching/matcher';
 import { nearMiss } from '../matching/nearMiss';
 import { normalizeText } from '../matching/normalize';
-import { tokenize } from '../matching/words';
+import { tokenize, type Token } from '../matching/words';
 import type { EscalationRecord, IncomingMessage, Outcome, Reply, ReplyOption } from '../messages';
 import { findSizes, parseYesNo, saysDontKnow, unitOnly } from './answers';
 import { evaluateTable } from './decisionTable';
@@ -55,65 +55,118 @@ interface TurnMoment {
   lexicon: Lexicon;
 }
 
+/** One turn, worked out once and read by every route. */
+interface Turn {
+  previous: ConversationState | null;
+  message: IncomingMessage;
+  normalized: string;
+  tokens: Token[];
+  kb: KnowledgeBase;
+  t: TurnMoment;
+  context: StepContext;
+  askedForPerson: boolean;
+  /**
+   * Where the bot has not engaged (nothing matched), only a plain request counts: in a help
+   * channel, "can someone look at this?" under an unmatched question is meant for colleagues.
+   */
+  askedPlainly: boolean;
+}
+
+/** A route: when it applies and what it does. A route may pass (null) to those after it. */
+interface Route {
+  name: string;
+  when: (turn: Turn) => boolean;
+  handle: (turn: Turn) => StepResult | null;
+}
+
+/** Whether a conversation in this phase is over, so that a new message starts afresh unless it follows up. */
+function finished(phase: ConversationState['phase']): boolean {
+  return phase === 'unmatched' || phase === 'resolved' || phase === 'escalated';
+}
+
+/** The routes of a turn, in order: the first that applies and does not pass decides. */
+const ROUTES: readonly Route[] = [
+  { name: 'a plain request for a person after an unmatched message', when: (u) => u.previous?.phase === 'unmatched' && u.askedPlainly, handle: personAfterUnmatched },
+  { name: 'a message after a resolution', when: (u) => u.previous?.phase === 'resolved', handle: afterResolution },
+  { name: 'a message after a hand-off', when: (u) => u.previous?.phase === 'escalated', handle: afterEscalation },
+  { name: 'a new conversation', when: (u) => !u.previous || finished(u.previous.phase), handle: startConversation },
+  { name: 'which known issue it is', when: (u) => u.previous?.phase === 'choosing', handle: (u) => choose(continued(u), u) },
+  { name: 'whether a near miss is the issue', when: (u) => u.previous?.phase === 'confirming', handle: (u) => confirm(continued(u), u) },
+  { name: 'an answer to the entry being followed', when: () => true, handle: answer },
+];
+
 /** Runs one employee message through the conversation. */
 export function step(previous: ConversationState | null, message: IncomingMessage, kb: KnowledgeBase, context: StepContext): StepResult {
   const normalized = normalizeText(message.text);
-  const tokens = tokenize(normalized);
-  const askedForPerson = wantsPerson(normalized, kb.lexicon, 'conversation');
-  // Where the bot has not engaged (nothing matched), only a plain request counts: in a help
-  // channel, "can someone look at this?" under an unmatched question is meant for colleagues.
-  const askedPlainly = wantsPerson(normalized, kb.lexicon, 'unprompted');
-  const t: TurnMoment = { at: context.now.toISOString(), newId: context.newId, lexicon: kb.lexicon };
+  const turn: Turn = {
+    previous,
+    message,
+    normalized,
+    tokens: tokenize(normalized),
+    kb,
+    t: { at: context.now.toISOString(), newId: context.newId, lexicon: kb.lexicon },
+    context,
+    askedForPerson: wantsPerson(normalized, kb.lexicon, 'conversation'),
+    askedPlainly: wantsPerson(normalized, kb.lexicon, 'unprompted'),
+  };
+  for (const route of ROUTES) {
+    if (!route.when(turn)) continue;
+    const result = route.handle(turn);
+    if (result) return result;
+  }
+  // The last route always applies and never passes.
+  throw new Error('no route handled the turn');
+}
 
-  if (previous?.phase === 'unmatched' && askedPlainly) {
-    const state: ConversationState = structuredClone(previous);
-    state.transcript.push({ from: 'employee', text: message.text, at: t.at });
-    return { ...escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, t, null), followUp: true };
-  }
-  if (previous?.phase === 'resolved') {
-    const reopened = afterResolution({ previous, message, normalized, kb, t, askedForPerson });
-    if (reopened) return reopened;
-  }
-  if (previous?.phase === 'escalated') {
-    const held = afterEscalation({ previous, message, normalized, kb, t, askedForPerson });
-    if (held) return held;
-  }
-  if (!previous || previous.phase === 'unmatched' || previous.phase === 'resolved' || previous.phase === 'escalated') {
-    const match = matchMessage(kb, message.text);
-    const decision = match.decision;
-    const state = newState(message, t.at);
-    if (decision.kind === 'none' && !askedPlainly) {
-      // Close to one known issue but short of what it requires: asked, never assumed.
-      const near = nearMiss(kb, match);
-      if (near) return confirmQuestion(state, near, t, match);
-      state.phase = 'unmatched';
-      return { state, outcome: 'no_match', entryId: null, replies: [], match };
-    }
-    if (decision.kind === 'match') {
-      const entry = kb.get(decision.entryId)!;
-      enterEntry(state, entry, kb.lexicon, [message.text]);
-      if (askedForPerson) return escalate(state, entry, 'asked_for_person', TEXTS.askedForPerson, t, match);
-      return advance(state, entry, t, match);
-    }
-    if (askedForPerson) return escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, t, match);
-    // decision.kind === 'ambiguous'
-    state.phase = 'choosing';
-    // Beyond a handful, buttons stop helping (a common error code can sit on hundreds of
-    // entries): then the bot only asks for the KB number, which the next match reads.
-    const choices = decision.kind === 'ambiguous' ? decision.entryIds : [];
-    state.candidates = choices.length <= MAX_CHOICES ? choices : [];
-    state.pending = WHICH;
-    return ask(state, whichQuestion(state, kb, TEXTS.which), null, t, match);
-  }
-
-  const state: ConversationState = structuredClone(previous);
+/** The previous state carried into this turn, with the message added. */
+function continued({ previous, message, t }: Turn): ConversationState {
+  const state: ConversationState = structuredClone(previous!);
   state.transcript.push({ from: 'employee', text: message.text, at: t.at });
   state.updatedAt = t.at;
   if (message.link) state.link = message.link;
+  return state;
+}
 
-  if (state.phase === 'choosing') return choose(state, message, kb, t, askedForPerson, tokens);
-  if (state.phase === 'confirming') return confirm(state, message, normalized, kb, t, askedForPerson, context);
+/** "Can someone look at this?" after a message the bot could not match: a person takes the question. */
+function personAfterUnmatched({ previous, message, t }: Turn): StepResult {
+  const state: ConversationState = structuredClone(previous!);
+  state.transcript.push({ from: 'employee', text: message.text, at: t.at });
+  return { ...escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, t, null), followUp: true };
+}
 
+/** A first message, or one after a finished conversation that did not follow up on it. */
+function startConversation({ message, kb, t, askedForPerson, askedPlainly }: Turn): StepResult {
+  const match = matchMessage(kb, message.text);
+  const decision = match.decision;
+  const state = newState(message, t.at);
+  if (decision.kind === 'none' && !askedPlainly) {
+    // Close to one known issue but short of what it requires: asked, never assumed.
+    const near = nearMiss(kb, match);
+    if (near) return confirmQuestion(state, near, t, match);
+    state.phase = 'unmatched';
+    return { state, outcome: 'no_match', entryId: null, replies: [], match };
+  }
+  if (decision.kind === 'match') {
+    const entry = kb.get(decision.entryId)!;
+    enterEntry(state, entry, kb.lexicon, [message.text]);
+    if (askedForPerson) return escalate(state, entry, 'asked_for_person', TEXTS.askedForPerson, t, match);
+    return advance(state, entry, t, match);
+  }
+  if (askedForPerson) return escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, t, match);
+  // decision.kind === 'ambiguous'
+  state.phase = 'choosing';
+  // Beyond a handful, buttons stop helping (a common error code can sit on hundreds of
+  // entries): then the bot only asks for the KB number, which the next match reads.
+  const choices = decision.kind === 'ambiguous' ? decision.entryIds : [];
+  state.candidates = choices.length <= MAX_CHOICES ? choices : [];
+  state.pending = WHICH;
+  return ask(state, whichQuestion(state, kb, TEXTS.which), null, t, match);
+}
+
+/** A message in a conversation following an entry: its answers, read and weighed. */
+function answer(turn: Turn): StepResult {
+  const { message, normalized, tokens, kb, t, askedForPerson } = turn;
+  const state = continued(turn);
   const entry = state.entryId ? kb.get(state.entryId) : undefined;
   if (!entry) return escalate(state, null, 'entry_removed', TEXTS.entryRemoved, t, null);
   if (askedForPerson) return escalate(state, entry, 'asked_for_person', TEXTS.askedForPerson, t, null);
@@ -171,22 +224,14 @@ export function step(previous: ConversationState | null, message: IncomingMessag
   return advance(state, entry, t, match);
 }
 
-/** A message to a conversation that looked finished (resolved, or handed over), and what came with it. */
-interface FollowUp {
-  previous: ConversationState;
-  message: IncomingMessage;
-  normalized: string;
-  kb: KnowledgeBase;
-  t: TurnMoment;
-  askedForPerson: boolean;
-}
-
 /**
  * A message after the bot said it is safe to ignore. A request for a person, or anything that
  * would change that answer (a symptom, "actually I didn't restart", another update), goes to a
  * person with the whole conversation, as the resolution promised; anything else starts afresh.
  */
-function afterResolution({ previous, message, normalized, kb, t, askedForPerson }: FollowUp): StepResult | null {
+function afterResolution(turn: Turn): StepResult | null {
+  const { message, normalized, kb, t, askedForPerson } = turn;
+  const previous = turn.previous!;
   const entry = previous.entryId ? kb.get(previous.entryId) : undefined;
   if (!entry) return null;
   const state: ConversationState = structuredClone(previous);
@@ -244,7 +289,9 @@ function afterResolution({ previous, message, normalized, kb, t, askedForPerson 
  * it. A corrected answer ("sorry, it's 800 MB") is theirs to weigh too: a person is on it, and
  * the bot does not contradict the hand-off. Another known issue is a conversation of its own.
  */
-function afterEscalation({ previous, message, normalized, kb, t, askedForPerson }: FollowUp): StepResult | null {
+function afterEscalation(turn: Turn): StepResult | null {
+  const { message, normalized, kb, t, askedForPerson } = turn;
+  const previous = turn.previous!;
   const match = matchMessage(kb, message.text);
   const decision = match.decision;
   if (decision.kind === 'match' && decision.entryId !== previous.entryId) return null;
@@ -328,14 +375,7 @@ function remember(state: ConversationState, filled: Record<string, SlotValue>): 
 }
 
 /** While the bot asked which known issue applies: read the answer, or ask again. */
-function choose(
-  state: ConversationState,
-  message: IncomingMessage,
-  kb: KnowledgeBase,
-  t: TurnMoment,
-  askedForPerson: boolean,
-  tokens: ReturnType<typeof tokenize>,
-): StepResult {
+function choose(state: ConversationState, { message, kb, t, askedForPerson, tokens }: Turn): StepResult {
   if (askedForPerson) return escalate(state, null, 'asked_for_person', TEXTS.askedForPerson, t, null);
   const answer = message.text.trim().toLowerCase();
   // A clicked option carries the entry's label; typed answers are matched with the whole conversation.
@@ -379,15 +419,7 @@ function confirmQuestion(state: ConversationState, entry: CompiledEntry, t: Turn
  * questions still ask for what the message did not say (a confirmation names no update). A no
  * leaves it unmatched; anything else is read as a message of its own.
  */
-function confirm(
-  state: ConversationState,
-  message: IncomingMessage,
-  normalized: string,
-  kb: KnowledgeBase,
-  t: TurnMoment,
-  askedForPerson: boolean,
-  context: StepContext,
-): StepResult {
+function confirm(state: ConversationState, { message, normalized, kb, t, askedForPerson, context }: Turn): StepResult {
   const entry = state.candidates[0] ? kb.get(state.candidates[0]) : undefined;
   if (askedForPerson) return escalate(state, entry ?? null, 'asked_for_person', TEXTS.askedForPerson, t, null);
   const answer = parseYesNo(normalized, kb.lexicon);
