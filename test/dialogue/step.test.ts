@@ -42,6 +42,19 @@ function converse(...turns: string[]): StepResult {
   return result!;
 }
 
+/** Plays the turns through `step` with the shipped knowledge and returns every turn's result. */
+function playShipped(...turns: string[]): StepResult[] {
+  const shipped = shippedKnowledge();
+  let state: ConversationState | null = null;
+  const results: StepResult[] = [];
+  for (const text of turns) {
+    const result = step(state, { conversationId: 'shipped', channel: 'terminal', user: { id: 'U1' }, text }, shipped, { now: new Date(Date.UTC(2026, 0, 1, 9)), newId: () => 'id' });
+    results.push(result);
+    state = result.state;
+  }
+  return results;
+}
+
 describe('step with an entry whose risky side is "more"', () => {
   it('resolves on a stated figure under the threshold, and hands over on one over it', () => {
     expect(converse('Outlook error 0x8004060C', 'yes, restarted outlook', '800 MB')).toMatchObject({ outcome: 'resolved', entryId: 'mailbox-quota-banner' });
@@ -74,16 +87,7 @@ describe('step with an entry whose risky side is "more"', () => {
 });
 
 describe('step with the shipped KB5057589 entry, whose risky side is "less"', () => {
-  const shipped = shippedKnowledge();
-  const play = (...turns: string[]): StepResult => {
-    let state: ConversationState | null = null;
-    let result: StepResult | undefined;
-    for (const text of turns) {
-      result = step(state, { conversationId: 'c2', channel: 'terminal', user: { id: 'U1' }, text }, shipped, { now: new Date(Date.UTC(2026, 0, 1, 9)), newId: () => 'id' });
-      state = result.state;
-    }
-    return result!;
-  };
+  const play = (...turns: string[]) => playShipped(...turns).at(-1)!;
 
   it('asks again when a guessed figure would decide otherwise, and not when it would decide alike', () => {
     expect(play('KB5057589 failed with 0x80070643', 'yes', '400 MB, or maybe 200 MB, not sure').outcome).toBe('pending');
@@ -92,16 +96,7 @@ describe('step with the shipped KB5057589 entry, whose risky side is "less"', ()
 });
 
 describe('the restart reader in the languages of the lexicon', () => {
-  const shipped = shippedKnowledge();
-  const play = (...turns: string[]) => {
-    let state: ConversationState | null = null;
-    let result: StepResult | undefined;
-    for (const text of turns) {
-      result = step(state, { conversationId: 'c3', channel: 'terminal', user: { id: 'U1' }, text }, shipped, { now: new Date(Date.UTC(2026, 0, 1, 9)), newId: () => 'id' });
-      state = result.state;
-    }
-    return result!;
-  };
+  const play = (...turns: string[]) => playShipped(...turns).at(-1)!;
 
   it('puts weekdays in order in German as in English', () => {
     expect(play('KB5057589 ist gestern (Dienstag) mit 0x80070643 fehlgeschlagen', 'ja, Montag früh neu gestartet', '500 MB frei').outcome).not.toBe('resolved');
@@ -110,17 +105,7 @@ describe('the restart reader in the languages of the lexicon', () => {
 });
 
 describe('a message close to one known issue but short of it', () => {
-  const shipped = shippedKnowledge();
-  const play = (...turns: string[]) => {
-    let state: ConversationState | null = null;
-    const results: StepResult[] = [];
-    for (const text of turns) {
-      const result = step(state, { conversationId: 'c4', channel: 'terminal', user: { id: 'U1' }, text }, shipped, { now: new Date(Date.UTC(2026, 0, 1, 9)), newId: () => 'id' });
-      results.push(result);
-      state = result.state;
-    }
-    return results;
-  };
+  const play = playShipped;
 
   it('gets a one-click confirmation naming the issue, not silence', () => {
     const [first] = play('the WinRE thing failed to install again');
