@@ -5,7 +5,7 @@
  */
 import type { Lexicon } from '../knowledge/lexicon';
 import { tokenize, type Token } from '../matching/words';
-import { detectAll, negationWords } from './detect';
+import { detectAll, negationWords } from '../reading/detect';
 
 /** A closing is short: a longer message says something more. */
 const CLOSING_MAX_WORDS = 12;

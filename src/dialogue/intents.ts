@@ -6,7 +6,7 @@
 import type { Detector } from '../knowledge/knowledgeBase';
 import type { Lexicon } from '../knowledge/lexicon';
 import { stem, words } from '../matching/words';
-import { negationWords, raisedIn } from './detect';
+import { negationWords, raisedIn } from '../reading/detect';
 
 /** A reply of this many words or fewer that names who ("agent", "a human pls") asks for them. */
 const SHORT_REPLY = 3;

@@ -5,7 +5,7 @@ import { tokenize, type Token } from '../matching/words';
 import { CLAUSE_BREAK, findSizes, megabytes, parseYesNo, saysBareNo, saysDontKnow, saysNoSpace, type SizeBound, type SizeReading } from './answers';
 import { forSomeOnly, holdsBackYes, inQuestion, restartOrderUnclear, sizeNotStated } from './certainty';
 import { afterLastCorrection } from '../matching/selfCorrection';
-import { detectListed, negationWords, raisedIn } from './detect';
+import { detectListed, negationWords, raisedIn } from '../reading/detect';
 import { freeFromUsage } from './usage';
 import type { SlotValue } from './state';
 

@@ -6,7 +6,7 @@
  * no exclusion of the entry stands; two entries equally near make it no near miss at all.
  */
 import type { CompiledEntry, KnowledgeBase, SignalPhrase } from '../knowledge/knowledgeBase';
-import { detectAll, negationWords } from '../dialogue/detect';
+import { detectAll, negationWords } from '../reading/detect';
 import { exclusionsFor, type MatchResult } from './matcher';
 import { tokenize } from './words';
 

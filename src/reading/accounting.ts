@@ -25,7 +25,7 @@ import type { Lexicon } from '../knowledge/lexicon';
 import { allowedEdits, withinEdits } from '../matching/fuzzy';
 import { normalizeText } from '../matching/normalize';
 import { stem, tokenize, words, type Token } from '../matching/words';
-import { detectAll, negationWords, type DetectOptions, type Detection } from '../dialogue/detect';
+import { detectAll, negationWords, type DetectOptions, type Detection } from './detect';
 import { saysDontKnow } from '../dialogue/answers';
 import { findErrorCodes, findUpdateIds } from '../matching/signals';
 import { segment } from './segment';

@@ -1,4 +1,4 @@
-import { negationWords } from '../../src/dialogue/detect';
+import { negationWords } from '../../src/reading/detect';
 import { negatedAt, tokenize } from '../../src/matching/words';
 import { shippedKnowledge } from '../helpers/knowledge';
 
