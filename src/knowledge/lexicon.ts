@@ -23,7 +23,7 @@ const MAX_LEXICON_FILE_BYTES = 256 * 1024;
  * Keys the reading mechanisms use (src/reading/accounting.ts). Every one must be in some
  * language file; other keys are free for entries to name.
  */
-export const REQUIRED_KEYS = ['trouble', 'something_else', 'change_markers', 'all_well', 'talk', 'hypothetical', 'conditional', 'denials', 'known_words', 'negations', 'subjects', 'list_words', 'worries'] as const;
+export const REQUIRED_KEYS = ['trouble', 'something_else', 'change_markers', 'all_well', 'talk', 'hypothetical', 'conditional', 'denials', 'known_words', 'negations', 'subjects', 'list_words', 'worries', 'happened_after_negation'] as const;
 export type RequiredKey = (typeof REQUIRED_KEYS)[number];
 
 const KEY = /^[a-z][a-z0-9_]*$/;

@@ -95,6 +95,8 @@ export interface NegationWords {
   listWords: ReadonlySet<string>;
   /** Words that make what follows a worry or a condition rather than a report. */
   worries: ReadonlySet<string>;
+  /** Words after a negated symptom that say it did happen ("it hasn't crashed again"). */
+  happened: ReadonlySet<string>;
 }
 
 /**

@@ -54,7 +54,7 @@ export function detect(detectors: readonly Detector[], tokens: readonly Token[],
       const negated = !selfNegated && negatedAt(tokens, at, options.negation, 3, options.anyForm === true);
       // "It hasn't crashed again", "never had a BSOD before", "never seen it crash this often":
       // denied in form, reported in meaning.
-      const reported = negated && options.anyForm === true && saidToHaveHappened(tokens, at + (detector.words?.length ?? 1));
+      const reported = negated && options.anyForm === true && saidToHaveHappened(tokens, at + (detector.words?.length ?? 1), options.negation.happened);
       return { detector, at, negated: negated && !reported };
     }
   }
@@ -83,11 +83,9 @@ export function detectAll(detectors: readonly Detector[], tokens: readonly Token
 
 const HAS_DIGIT = /\d/;
 
-// Words after a negated symptom that say it did happen.
-const HAPPENED_AFTER = new Set(['again', 'anymore', 'before', 'often']);
-
-function saidToHaveHappened(tokens: readonly Token[], from: number): boolean {
-  for (let i = from; i < Math.min(tokens.length, from + 3); i++) if (HAPPENED_AFTER.has(tokens[i].word)) return true;
+/** Whether one of `happened` follows a negated symptom closely: it says the symptom did happen. */
+function saidToHaveHappened(tokens: readonly Token[], from: number, happened: ReadonlySet<string>): boolean {
+  for (let i = from; i < Math.min(tokens.length, from + 3); i++) if (happened.has(tokens[i].word)) return true;
   return false;
 }
 
@@ -248,7 +246,13 @@ const negationByLexicon = new WeakMap<Lexicon, NegationWords>();
 export function negationWords(lexicon: Lexicon): NegationWords {
   let words = negationByLexicon.get(lexicon);
   if (!words) {
-    words = { negations: lexicon.singles('negations'), subjects: lexicon.singles('subjects'), listWords: lexicon.singles('list_words'), worries: lexicon.singles('worries') };
+    words = {
+      negations: lexicon.singles('negations'),
+      subjects: lexicon.singles('subjects'),
+      listWords: lexicon.singles('list_words'),
+      worries: lexicon.singles('worries'),
+      happened: lexicon.singles('happened_after_negation'),
+    };
     negationByLexicon.set(lexicon, words);
   }
   return words;
