@@ -20,13 +20,10 @@ interface AnswerWords {
   none: ReadonlySet<string>;
 }
 
-const built = new WeakMap<Lexicon, AnswerWords>();
-
 function answerWords(lexicon: Lexicon): AnswerWords {
-  let w = built.get(lexicon);
-  if (!w) {
+  return lexicon.derive(answerWords, () => {
     const no = lexicon.singles('no');
-    w = {
+    return {
       yes: lexicon.singles('yes'),
       yesRuns: lexicon.runs('yes').filter((run) => run.length > 1),
       no,
@@ -35,9 +32,7 @@ function answerWords(lexicon: Lexicon): AnswerWords {
       filler: lexicon.singles('filler'),
       none: new Set([...lexicon.singles('denials'), ...no]),
     };
-    built.set(lexicon, w);
-  }
-  return w;
+  });
 }
 
 /**
@@ -64,7 +59,6 @@ export function saysDontKnow(tokens: readonly Token[], lexicon: Lexicon): boolea
 }
 
 export { CLAUSE_BREAK } from '../reading/segment';
-
 
 /**
  * A plain yes or no ("yup", "no not yet", "done"), or null when it is neither or both. The first
@@ -198,11 +192,8 @@ interface BoundPatterns {
   after: ReadonlyArray<[SizeBound, RegExp]>;
 }
 
-const boundsByLexicon = new WeakMap<Lexicon, BoundPatterns>();
-
 function boundPatterns(lexicon: Lexicon): BoundPatterns {
-  let p = boundsByLexicon.get(lexicon);
-  if (!p) {
+  return lexicon.derive(boundPatterns, () => {
     // A phrase's words apart by spaces, an abbreviation's point optional ("min.", "approx.").
     const alternatives = (key: string, signs: string | undefined) =>
       [...lexicon.detectors(key).flatMap((d) => (d.words && d.words.length > 0 ? [`${d.words.join('\\s+')}\\.?`] : [])), ...(signs ? [signs] : [])].join('|');
@@ -214,10 +205,8 @@ function boundPatterns(lexicon: Lexicon): BoundPatterns {
       const a = alternatives(`size_${bound}_after`, SIGNS_AFTER[bound]);
       if (a) after.push([bound, new RegExp(`^\\s*-?(?:${a})(?![a-z])`, 'i')]);
     }
-    p = { before, after };
-    boundsByLexicon.set(lexicon, p);
-  }
-  return p;
+    return { before, after };
+  });
 }
 // PowerShell's division by a unit constant: "(Get-Volume ...).SizeRemaining / 1MB".
 const POWERSHELL_DIVISOR = /\/\s*1([kmgt]b)\b/i;
@@ -394,7 +383,6 @@ export function readNumber(written: string): number | null {
   const n = Number(normalized);
   return Number.isFinite(n) ? n : null;
 }
-
 
 /** A size for replies: "300 MB", "1.5 GB" (hundredths at most). */
 export function megabytes(mb: number): string {

@@ -42,14 +42,11 @@ interface Phrases {
   runs: ReadonlyArray<readonly string[]>;
 }
 
-const built = new WeakMap<Lexicon, CertaintyWords>();
-
 function certaintyWords(lexicon: Lexicon): CertaintyWords {
-  let w = built.get(lexicon);
-  if (!w) {
+  return lexicon.derive(certaintyWords, () => {
     const phrases = (key: string): Phrases => ({ words: lexicon.singles(key), runs: lexicon.runs(key).filter((run) => run.length > 1) });
     const patterns = (key: string) => lexicon.detectors(key).flatMap((d) => (d.regex ? [new RegExp(d.regex.source, 'i')] : []));
-    w = {
+    return {
       notYet: phrases('not_yet'),
       sizeNotStated: phrases('size_not_stated'),
       sizeDoubted: phrases('size_doubted'),
@@ -66,9 +63,7 @@ function certaintyWords(lexicon: Lexicon): CertaintyWords {
       weekdays: lexicon.lists('weekdays'),
       timeWords: phrases('time_words'),
     };
-    built.set(lexicon, w);
-  }
-  return w;
+  });
 }
 
 function says(typed: readonly string[], phrases: Phrases): boolean {

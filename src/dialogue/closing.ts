@@ -22,13 +22,10 @@ interface ClosingWords {
   confirm: ReturnType<Lexicon['detectors']>;
 }
 
-const built = new WeakMap<Lexicon, ClosingWords>();
-
 function closingWords(lexicon: Lexicon): ClosingWords {
-  let w = built.get(lexicon);
-  if (!w) {
+  return lexicon.derive(closingWords, () => {
     const closing = lexicon.singles('closing');
-    w = {
+    return {
       closing,
       closingPhrases: lexicon.detectors('closing').filter((d) => (d.words?.length ?? 0) > 1),
       benign: new Set([...closing, ...lexicon.singles('closing_talk')]),
@@ -36,9 +33,7 @@ function closingWords(lexicon: Lexicon): ClosingWords {
       denials: lexicon.words('denials'),
       confirm: lexicon.detectors('confirm_words'),
     };
-    built.set(lexicon, w);
-  }
-  return w;
+  });
 }
 
 /** A closing word ("thanks", "perfect", "danke") in a short message that asks nothing more and reports no trouble; or a message of nothing but such words, filler and units ("MB, sorry!"). */

@@ -20,8 +20,6 @@ interface RequestLists {
   denials: ReadonlySet<string>;
 }
 
-const built = new WeakMap<Lexicon, RequestLists>();
-
 /**
  * The lexicon's requests, combined once per lexicon: each way of reaching for someone with each
  * person ("talk to" × "a technician"). A first message the bot cannot match is handed over only
@@ -29,22 +27,19 @@ const built = new WeakMap<Lexicon, RequestLists>();
  * are questions to pass by, and a wrong ticket costs IT a person's time.
  */
 function requestLists(lexicon: Lexicon): RequestLists {
-  let lists = built.get(lexicon);
-  if (!lists) {
+  return lexicon.derive(requestLists, () => {
     const reach = lexicon.detectors('reach_for').map((d) => d.text);
     const people = [...lexicon.detectors('who'), ...lexicon.detectors('someone_in')].map((d) => d.text);
     const combined = (whom: readonly string[]) => reach.flatMap((verb) => whom.map((who) => phrase(`${verb} ${who}`)));
     const plain = [...combined(people), ...lexicon.detectors('person_request')];
-    lists = {
+    return {
       plain,
       // There, "can someone just fix it?" and "open a ticket" are meant for the bot.
       conversation: [...plain, ...combined(SOMEONE), ...lexicon.detectors('person_request_in_conversation')],
       personWords: lexicon.words('person_words'),
       denials: lexicon.words('denials'),
     };
-    built.set(lexicon, lists);
-  }
-  return lists;
+  });
 }
 
 // Whom "talk to" reaches in a conversation, beyond the lexicon's people: anyone at all.

@@ -108,25 +108,16 @@ function yesNoPhrases(q: Extract<CompiledQuestion, { type: 'yes_no' }>, lexicon:
 
 /** The lexicon's `free_words` ("free", "left", "frei") as the alternatives of a pattern. */
 function freeWordsAlternatives(lexicon: Lexicon): string {
-  let alternatives = alternativesByLexicon.get(lexicon);
-  if (alternatives === undefined) {
-    alternatives = lexicon
+  return lexicon.derive(freeWordsAlternatives, () =>
+    lexicon
       .detectors('free_words')
       .flatMap((d) => (d.words && d.words.length > 0 ? [d.words.join('\\s+')] : []))
-      .join('|') || '(?!)';
-    alternativesByLexicon.set(lexicon, alternatives);
-  }
-  return alternatives;
+      .join('|') || '(?!)',
+  );
 }
 
-const alternativesByLexicon = new WeakMap<Lexicon, string>();
-
-const freeByLexicon = new WeakMap<Lexicon, RegExp>();
-
 function freeWordsPattern(lexicon: Lexicon): RegExp {
-  let pattern = freeByLexicon.get(lexicon);
-  if (!pattern) freeByLexicon.set(lexicon, (pattern = new RegExp(`\\b(?:${freeWordsAlternatives(lexicon)})\\b`, 'i')));
-  return pattern;
+  return lexicon.derive(freeWordsPattern, () => new RegExp(`\\b(?:${freeWordsAlternatives(lexicon)})\\b`, 'i'));
 }
 
 /** "Rebooted: no": a clause that ends in a plain no leaves a yes in it unclear. */

@@ -50,6 +50,7 @@ export class Lexicon {
   private readonly detectorsByKey = new Map<string, Detector[]>();
   private readonly wordsByKey = new Map<string, ReadonlySet<string>>();
   private readonly runsByKey = new Map<string, ReadonlyArray<readonly string[]>>();
+  private readonly derived = new Map<object, unknown>();
   private readonly singlesByKey = new Map<string, ReadonlySet<string>>();
 
   constructor(readonly files: readonly LexiconFile[]) {
@@ -93,6 +94,16 @@ export class Lexicon {
    */
   lists(key: string): string[][] {
     return this.files.map((f) => (f.keys[key] ?? []).flatMap((item) => (typeof item === 'string' ? [words(item).join(' ')] : []))).filter((list) => list.length > 0);
+  }
+
+  /**
+   * Something a reader builds from the lexicon (patterns, word sets), built once and kept with
+   * it: a reload makes a new lexicon, and what was built from the old one goes with it. `key`
+   * is the reader's own (its function), so readers never share an entry by accident.
+   */
+  derive<T>(key: object, build: () => T): T {
+    if (!this.derived.has(key)) this.derived.set(key, build());
+    return this.derived.get(key) as T;
   }
 
   /** A key's phrases as runs of words, patterns left out (built once per key). */

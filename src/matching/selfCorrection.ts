@@ -9,16 +9,13 @@
 import type { Lexicon } from '../knowledge/lexicon';
 import { phrasePattern } from '../reading/says';
 
-const built = new WeakMap<Lexicon, RegExp | null>();
-
 function correctionPattern(lexicon: Lexicon): RegExp | null {
-  if (!built.has(lexicon)) {
+  return lexicon.derive(correctionPattern, () => {
     const always = phrasePattern(lexicon, 'self_correction');
     const beforeFigure = phrasePattern(lexicon, 'self_correction_before_figure');
     const parts = [always?.source, beforeFigure && `${beforeFigure.source}[\\s,;:.!*~-]*(?=(?:kb\\s*)?\\d)`].filter((p): p is string => Boolean(p));
-    built.set(lexicon, parts.length > 0 ? new RegExp(parts.join('|'), 'gi') : null);
-  }
-  return built.get(lexicon)!;
+    return parts.length > 0 ? new RegExp(parts.join('|'), 'gi') : null;
+  });
 }
 
 /** The index just after the message's last correction, or -1 when it has none. */

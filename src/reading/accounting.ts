@@ -153,7 +153,6 @@ function accountClause(text: string, question: boolean, entry: CompiledEntry, w:
   return { role: 'talk', why: 'reports no trouble' };
 }
 
-
 /** Whether the clause names the issue: one of its updates, or all the words of one of its phrases. */
 function namesIssue(text: string, tokens: readonly Token[], entry: CompiledEntry, w: ReadingWords): boolean {
   if (findUpdateIds(text).some((id) => entry.updates.has(id))) return true;
@@ -231,17 +230,12 @@ interface SharedWords {
   known: ReadonlySet<string>;
 }
 
-const sharedByLexicon = new WeakMap<Lexicon, SharedWords>();
-
 function sharedWords(lexicon: Lexicon): SharedWords {
-  let shared = sharedByLexicon.get(lexicon);
-  if (!shared) {
+  return lexicon.derive(sharedWords, () => {
     const known = new Set<string>();
     for (const key of ['known_words', 'talk', 'all_well', 'change_markers', 'hypothetical', 'conditional', 'denials', 'yes', 'no']) for (const word of lexicon.words(key)) known.add(word);
-    shared = { known };
-    sharedByLexicon.set(lexicon, shared);
-  }
-  return shared;
+    return { known };
+  });
 }
 
 /**

@@ -240,20 +240,15 @@ function sameWord(typed: string, wanted: string): boolean {
 const nearPairs = new Map<string, boolean>();
 const NEAR_PAIRS_LIMIT = 50_000;
 
-const negationByLexicon = new WeakMap<Lexicon, NegationWords>();
-
 /** The lexicon's negation words (negations, subjects, list_words, worries), built once per lexicon. */
 export function negationWords(lexicon: Lexicon): NegationWords {
-  let words = negationByLexicon.get(lexicon);
-  if (!words) {
-    words = {
+  return lexicon.derive(negationWords, () => {
+    return {
       negations: lexicon.singles('negations'),
       subjects: lexicon.singles('subjects'),
       listWords: lexicon.singles('list_words'),
       worries: lexicon.singles('worries'),
       happened: lexicon.singles('happened_after_negation'),
     };
-    negationByLexicon.set(lexicon, words);
-  }
-  return words;
+  });
 }

@@ -4,12 +4,9 @@
  */
 import type { Lexicon } from '../knowledge/lexicon';
 
-const built = new WeakMap<Lexicon, Map<string, RegExp | null>>();
-
 /** A key's phrases as one pattern, words apart by spaces or commas ("no, sorry"); null for none. */
 export function phrasePattern(lexicon: Lexicon, key: string): RegExp | null {
-  let byKey = built.get(lexicon);
-  if (!byKey) built.set(lexicon, (byKey = new Map()));
+  const byKey = lexicon.derive(phrasePattern, () => new Map<string, RegExp | null>());
   if (!byKey.has(key)) {
     const phrases = lexicon
       .detectors(key)
