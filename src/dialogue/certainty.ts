@@ -114,8 +114,11 @@ function updateTimeUnclear(text: string, w: CertaintyWords): boolean {
     const end = m.index + m[0].length + Math.max(0, after.search(CLAUSE_BREAK) >= 0 ? after.search(CLAUSE_BREAK) : after.length);
     const update = text.slice(m.index, end);
     const rest = text.slice(0, m.index) + ' ' + text.slice(end);
-    // In one message, only times relative to today put the two in order ("yesterday afternoon",
-    // then "this morning"): "yes on Friday, the update failed on Monday" may be last Friday.
+    // Told in order, the update and then the restart ("failed on Monday. Rebooted Tuesday"), a
+    // later weekday or hour puts the restart after. Told the other way round, only times
+    // relative to today do: "yes on Friday, the update failed on Monday" may be last Friday.
+    const toldAfter = text.slice(end);
+    if (saysWhen(toldAfter, w) && !saysWhen(text.slice(0, m.index), w)) return !restartNamedLater(toldAfter, update, w);
     return !relativelyLater(rest, update, w);
   }
   return false;
