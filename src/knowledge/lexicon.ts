@@ -3,9 +3,8 @@
  * `knowledge/shared/lexicon/`. Support leads extend it without touching code; entries name its
  * keys (their `symptom`). Files load with the same collected file:line:column problems as entries.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod/v4';
 import { stem, words } from '../matching/words';
 import type { Detector } from './knowledgeBase';
@@ -13,6 +12,7 @@ import { locate } from './locate';
 import type { KnowledgeProblem } from './problems';
 import { regexProblem } from './regexSafety';
 import { closest } from './suggest';
+import { parseWithPositions, readBounded, wholeFileProblem, yamlSyntaxProblems } from './yamlSource';
 
 /** Where the lexicon lives inside a knowledge folder; entries are never read from here. */
 export const SHARED_DIR = 'shared';
@@ -24,7 +24,6 @@ const MAX_LEXICON_FILE_BYTES = 256 * 1024;
  * language file; other keys are free for entries to name.
  */
 export const REQUIRED_KEYS = ['trouble', 'something_else', 'change_markers', 'all_well', 'talk', 'hypothetical', 'conditional', 'denials', 'known_words', 'negations', 'subjects', 'list_words', 'worries', 'happened_after_negation'] as const;
-export type RequiredKey = (typeof REQUIRED_KEYS)[number];
 
 const KEY = /^[a-z][a-z0-9_]*$/;
 
@@ -147,7 +146,7 @@ export function loadLexiconDir(dir: string, required: boolean): { lexicon: Lexic
   if (names.length === 0) {
     if (required) {
       problems.push(
-        folderProblem(folder, 'no-lexicon', 'the shared lexicon is missing', `put one file per language in ${folder} (see docs/authoring.md): the bot needs its trouble words before it may say "safe to ignore"`),
+        wholeFileProblem(folder, 'no-lexicon', 'the shared lexicon is missing', `put one file per language in ${folder} (see docs/authoring.md): the bot needs its trouble words before it may say "safe to ignore"`),
       );
     }
     return { lexicon: EMPTY_LEXICON, problems };
@@ -161,36 +160,23 @@ export function loadLexiconDir(dir: string, required: boolean): { lexicon: Lexic
   }
   const present = new Set(files.flatMap((f) => Object.keys(f.keys)));
   for (const key of REQUIRED_KEYS) {
-    if (!present.has(key)) problems.push(folderProblem(folder, 'lexicon-key-missing', `no language file has the key "${key}"`, `add "${key}:" with its words to ${join(folder, 'en.yaml')}`));
+    if (!present.has(key)) problems.push(wholeFileProblem(folder, 'lexicon-key-missing', `no language file has the key "${key}"`, `add "${key}:" with its words to ${join(folder, 'en.yaml')}`));
   }
   return { lexicon: new Lexicon(files), problems };
 }
 
 function parseLexiconFile(file: string): { file?: LexiconFile; problems: KnowledgeProblem[] } {
-  let text: string;
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_LEXICON_FILE_BYTES) return { problems: [folderProblem(file, 'file-too-large', `the file is ${size} bytes; lexicon files are limited to ${MAX_LEXICON_FILE_BYTES}`)] };
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    return { problems: [folderProblem(file, 'unreadable-file', `cannot read the file: ${err instanceof Error ? err.message : String(err)}`)] };
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  const read = readBounded(file, MAX_LEXICON_FILE_BYTES);
+  if ('problem' in read) return { problems: [read.problem] };
+  const { text } = read;
+  const { doc, lines } = parseWithPositions(text);
   const at = (path: ReadonlyArray<PropertyKey>, key?: string) => locate(doc, lines, text, path, key);
   const problem = (code: string, path: ReadonlyArray<PropertyKey>, message: string, hint?: string, key?: string): KnowledgeProblem => {
     const pos = at(path, key);
     const keyPath = key === undefined ? path : [...path, key];
     return { code, severity: 'error', file, line: pos.line, column: pos.column, path: keyPath.map(String).join('.'), message, hint, sourceLine: pos.sourceLine };
   };
-  if (doc.errors.length > 0) {
-    return {
-      problems: doc.errors.map((err) => {
-        const pos = lines.linePos(err.pos[0]);
-        return { code: 'yaml-syntax', severity: 'error', file, line: pos.line, column: pos.col, path: '', message: err.message.split('\n')[0], sourceLine: text.split(/\r?\n/)[pos.line - 1] ?? '' };
-      }),
-    };
-  }
+  if (doc.errors.length > 0) return { problems: yamlSyntaxProblems(file, text, doc, lines) };
   const data: unknown = doc.toJS({ maxAliasCount: 50 });
   const parsed = lexiconFileSchema.safeParse(data ?? {});
   if (!parsed.success) {
@@ -249,8 +235,4 @@ export function unknownLexiconKey(key: string, lexicon: Lexicon): { message: str
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>((value, step) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined), data);
-}
-
-function folderProblem(file: string, code: string, message: string, hint?: string): KnowledgeProblem {
-  return { code, severity: 'error', file, line: 1, column: 1, path: '', message, hint };
 }

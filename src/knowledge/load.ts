@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
-import { LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { allowedKeysAt } from './jsonSchema';
 import { checkEntry } from './checks';
 import { EMPTY_LEXICON, loadLexiconDir, SHARED_DIR, unknownLexiconKey, type Lexicon } from './lexicon';
@@ -15,6 +15,7 @@ import { checkSharedReferences, loadSharedQuestions } from './sharedQuestions';
 import { formatPath, type KnowledgeProblem } from './problems';
 import { entrySchema, type EntryDefinition } from './schema';
 import { closest } from './suggest';
+import { firstLine, parseWithPositions, wholeFileProblem, yamlSyntaxProblems } from './yamlSource';
 
 /** Larger files are refused unread: an entry is a page of YAML, not megabytes. */
 export const MAX_ENTRY_FILE_BYTES = 256 * 1024;
@@ -154,8 +155,7 @@ function lazyLocator(text: string): LoadedEntry['at'] {
 
 /** Parses and validates one entry file's text with the careful parser, every problem placed. */
 export function parseEntryText(file: string, text: string): { entry?: LoadedEntry; problems: KnowledgeProblem[] } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  const { doc, lines } = parseWithPositions(text);
   const problems: KnowledgeProblem[] = [];
   const at = (path: ReadonlyArray<PropertyKey>, key?: string) => locate(doc, lines, text, path, key);
   const problem = (code: string, path: ReadonlyArray<PropertyKey>, message: string, hint?: string, key?: string): KnowledgeProblem => {
@@ -173,20 +173,7 @@ export function parseEntryText(file: string, text: string): { entry?: LoadedEntr
     };
   };
 
-  for (const err of doc.errors) {
-    const pos = lines.linePos(errorOffset(doc, err.code, err.pos[0]));
-    problems.push({
-      code: 'yaml-syntax',
-      severity: 'error',
-      file,
-      line: pos.line,
-      column: pos.col,
-      path: '',
-      message: firstLine(err.message),
-      hint: err.code === 'DUPLICATE_KEY' ? 'each key may appear once; merge the two' : 'check indentation and quoting near this point',
-      sourceLine: text.split(/\r?\n/)[pos.line - 1] ?? '',
-    });
-  }
+  problems.push(...yamlSyntaxProblems(file, text, doc, lines));
   if (problems.length > 0) return { problems };
 
   let data: unknown;
@@ -326,25 +313,4 @@ function listYamlFiles(dir: string): string[] {
   };
   walk('');
   return out.sort((a, b) => a.split(sep).join('/').localeCompare(b.split(sep).join('/')));
-}
-
-function wholeFileProblem(file: string, code: string, message: string, hint?: string): KnowledgeProblem {
-  return { code, severity: 'error', file, line: 1, column: 1, path: '', message, hint };
-}
-
-// An unclosed quote is reported where the file ends; the person needs the quote that opened it.
-function errorOffset(doc: Document, code: string, offset: number): number {
-  if (code !== 'MISSING_CHAR') return offset;
-  let start = offset;
-  visit(doc, {
-    Scalar(_key, node) {
-      const range = node.range;
-      if (range && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && range[0] < offset && range[1] >= offset) start = range[0];
-    },
-  });
-  return start;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0];
 }

@@ -3,9 +3,8 @@
  * the system degrading, WinRE disabled. Entries build on them by name (`shared:`) and may add
  * words of their own, so a new entry does not copy hundreds of phrases.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod/v4';
 import type { SharedQuestions } from './knowledgeBase';
 import { SHARED_DIR } from './lexicon';
@@ -14,6 +13,7 @@ import { locate } from './locate';
 import { formatPath, type KnowledgeProblem } from './problems';
 import { question, type EntryDefinition, type QuestionDefinition } from './schema';
 import { closest } from './suggest';
+import { parseWithPositions, readBounded, yamlSyntaxProblems } from './yamlSource';
 
 export const SHARED_QUESTIONS_FILE = join(SHARED_DIR, 'questions.yaml');
 const MAX_FILE_BYTES = 512 * 1024;
@@ -24,25 +24,13 @@ const wrapped = z.strictObject({ questions: z.record(z.string(), question) });
 /** Loads `<dir>/shared/questions.yaml`; no file means no shared questions. */
 export function loadSharedQuestions(dir: string): { questions: SharedQuestions; problems: KnowledgeProblem[] } {
   const file = join(dir, SHARED_QUESTIONS_FILE);
-  let text: string;
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) return { questions: new Map(), problems: [wholeFile(file, 'file-too-large', `the file is ${size} bytes; the limit is ${MAX_FILE_BYTES}`)] };
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return { questions: new Map(), problems: [] };
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-  if (doc.errors.length > 0) {
-    return {
-      questions: new Map(),
-      problems: doc.errors.map((err) => {
-        const pos = lines.linePos(err.pos[0]);
-        return { code: 'yaml-syntax', severity: 'error' as const, file, line: pos.line, column: pos.col, path: '', message: err.message.split('\n')[0], sourceLine: text.split(/\r?\n/)[pos.line - 1] ?? '' };
-      }),
-    };
-  }
+  // No file means no shared questions; a file that cannot be read is a problem.
+  if (!existsSync(file)) return { questions: new Map(), problems: [] };
+  const read = readBounded(file, MAX_FILE_BYTES);
+  if ('problem' in read) return { questions: new Map(), problems: [read.problem] };
+  const { text } = read;
+  const { doc, lines } = parseWithPositions(text);
+  if (doc.errors.length > 0) return { questions: new Map(), problems: yamlSyntaxProblems(file, text, doc, lines) };
   // Paths are entry-style (`questions.rebooted.ask`); in this file they start one level up.
   const problem = (code: string, path: ReadonlyArray<PropertyKey>, message: string, hint?: string, key?: string): KnowledgeProblem => {
     const inFile = path[0] === 'questions' ? path.slice(1) : path;
@@ -86,8 +74,4 @@ export function checkSharedReferences(entries: LoadedEntry[], shared: SharedQues
     }
   }
   return problems;
-}
-
-function wholeFile(file: string, code: string, message: string): KnowledgeProblem {
-  return { code, severity: 'error', file, line: 1, column: 1, path: '', message };
 }
